@@ -1,0 +1,86 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// fleetwatch: a terminal dashboard for INVERS fleets.
+//
+// A pure core (FleetCore) and thin edges, each behind a small protocol:
+//   AMQP        Swift over rabbitmq-c: URLs, connections, publishing, consuming primitives
+//   FleetStream the shared stream consumer (one thread owns the broker) and its hub
+//   InversAPI   the INVERS REST client (OAuth 2.0 client credentials, snapshot, commands)
+//   FleetTUI    cell grid, views, keymap, themes, and the ncurses backend
+//   FleetSim    the INVERS stand-in: simulation, publisher, REST server
+let package = Package(
+    name: "fleetwatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "fleetwatch", targets: ["fleetwatch"]),
+        .executable(name: "fleetsim", targets: ["fleetsim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(name: "CRabbitMQ", pkgConfig: "librabbitmq", providers: [.apt(["librabbitmq-dev"])]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+
+        // The pure core: events, decoding, store, filter, safe text. No I/O.
+        .target(name: "FleetCore", dependencies: [
+            .product(name: "DequeModule", package: "swift-collections"),
+        ]),
+
+        // Edges.
+        .target(name: "AMQP", dependencies: [
+            "CRabbitMQ",
+        ]),
+        .target(name: "FleetStream", dependencies: [
+            "FleetCore", "AMQP",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "InversAPI", dependencies: [
+            "FleetCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "FleetTUI", dependencies: [
+            "FleetCore", "CNcursesw",
+        ]),
+        .target(name: "FleetSim", dependencies: [
+            "FleetCore", "AMQP",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Command-line settings: flags, environment and config file, in that order of precedence.
+        .target(name: "FleetConfig", dependencies: [
+            "FleetCore",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+
+        // Executables.
+        .executableTarget(name: "fleetwatch", dependencies: [
+            "FleetCore", "FleetConfig", "FleetStream", "InversAPI", "FleetTUI", "FleetSim",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "fleetsim", dependencies: [
+            "FleetCore", "FleetSim",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Tests. Fixtures are copies of the contract's samples plus the variations it allows.
+        .target(name: "TestSupport", dependencies: ["FleetCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

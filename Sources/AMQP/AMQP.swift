@@ -1,0 +1,1 @@
+// AMQP: see Package.swift for what this module holds.

@@ -1,0 +1,27 @@
+/* ncursesw from Swift. SwiftPM drops pkg-config's -D flags, so the wide API is switched on here,
+   before any include. Function-like and composite macros get static inline accessors. */
+#ifndef FLEETWATCH_CNCURSESW_SHIM_H
+#define FLEETWATCH_CNCURSESW_SHIM_H
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+extern int wcwidth(wchar_t); /* Glibc's Swift module hides it behind __USE_XOPEN */
+
+static inline WINDOW *shim_stdscr(void) { return stdscr; }
+static inline void shim_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
+static inline int shim_colors(void) { return COLORS; }
+static inline int shim_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t shim_a_normal(void) { return A_NORMAL; }
+static inline attr_t shim_a_bold(void) { return A_BOLD; }
+static inline attr_t shim_a_reverse(void) { return A_REVERSE; }
+static inline attr_t shim_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t shim_a_dim(void) { return A_DIM; }
+static inline attr_t shim_a_italic(void) { return A_ITALIC; }
+static inline attr_t shim_a_blink(void) { return A_BLINK; }
+static inline int shim_key_f(int n) { return KEY_F(n); }
+static inline const cchar_t *shim_wacs_hline(void) { return WACS_HLINE; }
+static inline const cchar_t *shim_wacs_vline(void) { return WACS_VLINE; }
+#endif

@@ -1,0 +1,1 @@
+// FleetConfig: see Package.swift for what this module holds.

@@ -1,0 +1,119 @@
+/// Turns one broker message (body, headers, AMQP `message_id`) into an `Event`.
+///
+/// Lenient where the contract is uncertain (unknown fields ignored, optional fields missing or null, unknown
+/// reasons and types kept raw) and strict where it must be (not JSON, not an object, no event id, a relied-on
+/// field of the wrong type): those are `EventDecodingError`s, never crashes and never silent defaults.
+public struct EventDecoder: Sendable {
+    public var limits: JSONDocument.Limits
+
+    public init(limits: JSONDocument.Limits = .default) { self.limits = limits }
+
+    /// Decodes a message.
+    /// - Parameters:
+    ///   - body: the message body, UTF-8 JSON.
+    ///   - headers: the AMQP headers as strings; a header whose name ends in `type` (`Message-Type`,
+    ///     `Event-Type`, case-insensitive) names the event type and wins over the body.
+    ///   - messageID: the AMQP `message_id` property, used as the event id when the body has none.
+    public func decode(body: [UInt8], headers: [String: String] = [:], messageID: String? = nil) throws(EventDecodingError) -> Event {
+        let document: JSONDocument
+        do {
+            document = try JSONDocument(bytes: body, limits: limits)
+        } catch {
+            throw .invalidJSON(error)
+        }
+        let root = document.root
+        guard root.isObject else { throw .notAnObject(found: root.kindName) }
+        let body = try Fields(root, path: "")
+        let metadata = try body.object("metadata")
+
+        var rawType = EventDecoder.typeHeader(in: headers)
+        if rawType == nil { rawType = try metadata?.string("type") }
+        if rawType == nil { rawType = try metadata?.string("event_type") }
+        guard let rawType else { throw .missingField("metadata.type") }
+        let type = EventType(raw: rawType)
+
+        var id = try metadata?.stringOrNumber("id")
+        if id == nil || id == "" { id = messageID.flatMap { $0.isEmpty ? nil : $0 } }
+        guard let id else { throw .missingField("metadata.id") }
+        let occurredAt = try metadata?.timestamp("occurred_at")
+        var flowID = try metadata?.string("flow_id")
+        if flowID == nil { flowID = EventDecoder.header("flow-id", in: headers) }
+        let fleetID = try metadata?.string("fleet_id")
+
+        let vehicleID: String?
+        let payload: EventPayload
+        switch type {
+        case .vehicleChanged:
+            guard let v = try body.object("vehicle") else { throw .missingField("vehicle") }
+            let vehicle = try VehicleResource(v)
+            let reasons = try body.strings("reasons")?.map(ChangeReason.init(raw:)) ?? []
+            vehicleID = vehicle.id
+            payload = .vehicleChanged(VehicleChange(reasons: reasons, vehicle: vehicle))
+        case .vehicleStateRecorded:
+            vehicleID = try body.requiredString("vehicle_id")
+            let state = try body.object("vehicle_state").map { (f) throws(EventDecodingError) in try VehicleState(f) }
+            payload = .vehicleStateRecorded(state ?? VehicleState())
+        case .tripStarted, .tripEnded, .tripMetricsReady, .tripDiscarded:
+            guard let trip = try body.object("trip") else { throw .missingField("trip") }
+            vehicleID = try trip.requiredString("vehicle_id")
+            payload = .trip(try TripReport(trip))
+        case .smokeDetected, .smokeDataReady:
+            vehicleID = try body.requiredString("vehicle_id")
+            payload = .smoke(try SmokeReport(body))
+        case .other:
+            vehicleID = try EventDecoder.anyVehicleID(in: body)
+            payload = .other
+        }
+        return Event(id: id, type: type, occurredAt: occurredAt, flowID: flowID, fleetID: fleetID,
+                     vehicleID: vehicleID, payload: payload)
+    }
+
+    /// The event type named by a header whose name ends in `type`, case-insensitive (`Content-Type` excluded).
+    static func typeHeader(in headers: [String: String]) -> String? {
+        for (name, value) in headers {
+            let lower = name.lowercased()
+            if lower.hasSuffix("type"), lower != "content-type", lower != "content_type", !value.isEmpty { return value }
+        }
+        return nil
+    }
+
+    static func header(_ lowercasedName: String, in headers: [String: String]) -> String? {
+        for (name, value) in headers where name.lowercased() == lowercasedName { return value }
+        return nil
+    }
+
+    /// For an unknown type: the vehicle id where the known types keep it, if present.
+    static func anyVehicleID(in body: Fields) throws(EventDecodingError) -> String? {
+        if let id = try body.object("vehicle")?.string("id") { return id }
+        if let id = try body.string("vehicle_id") { return id }
+        return try body.object("trip")?.string("vehicle_id")
+    }
+}
+
+extension TripReport {
+    init(_ f: Fields) throws(EventDecodingError) {
+        self.init(tripID: try f.requiredString("id"))
+        start = try f.object("start").map { (p) throws(EventDecodingError) in try TripPoint(p) }
+        end = try f.object("end").map { (p) throws(EventDecodingError) in try TripPoint(p) }
+        distanceKilometers = try f.double("distance_in_kilometers")
+        durationSeconds = try f.double("duration_in_seconds")
+        maxSpeedKilometersPerHour = try f.double("max_speed_in_kilometers_per_hour")
+        discardReason = try f.string("reason")
+    }
+}
+
+extension TripPoint {
+    init(_ f: Fields) throws(EventDecodingError) {
+        self.init(time: try f.timestamp("time"), position: try f.position("position"),
+                  mileageKilometers: try f.double("mileage_in_kilometers"))
+    }
+}
+
+extension SmokeReport {
+    init(_ f: Fields) throws(EventDecodingError) {
+        self.init(incidentID: try f.string("smoke_event_id"), detectedAt: try f.timestamp("detected_at"),
+                  position: try f.position("position"), startedAt: try f.timestamp("started_at"),
+                  endedAt: try f.timestamp("ended_at"),
+                  maxPM25: try f.double("max_pm2_5_in_micrograms_per_cubic_meter"))
+    }
+}

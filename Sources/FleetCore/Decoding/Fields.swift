@@ -1,0 +1,95 @@
+/// Reads the fields of one JSON object with the contract's leniency: a missing or null field is nil, a field of
+/// the wrong type is an error that names its path. The path is built only when an error is thrown.
+struct Fields {
+    let object: JSONValue
+    let path: String
+
+    /// Wraps `value`, which must be an object.
+    init(_ value: JSONValue, path: String) throws(EventDecodingError) {
+        guard value.isObject else {
+            throw .wrongType(field: path.isEmpty ? "body" : path, expected: "an object", found: value.kindName)
+        }
+        self.object = value
+        self.path = path
+    }
+
+    func field(_ key: StaticString) -> String { path.isEmpty ? "\(key)" : "\(path).\(key)" }
+
+    /// The member, or nil when it is absent or null.
+    func value(_ key: StaticString) -> JSONValue? {
+        guard let v = object[key], !v.isNull else { return nil }
+        return v
+    }
+
+    func object(_ key: StaticString) throws(EventDecodingError) -> Fields? {
+        guard let v = value(key) else { return nil }
+        return try Fields(v, path: field(key))
+    }
+
+    func string(_ key: StaticString) throws(EventDecodingError) -> String? {
+        guard let v = value(key) else { return nil }
+        guard let s = v.string else { throw .wrongType(field: field(key), expected: "a string", found: v.kindName) }
+        return s
+    }
+
+    func requiredString(_ key: StaticString) throws(EventDecodingError) -> String {
+        guard let s = try string(key) else { throw .missingField(field(key)) }
+        return s
+    }
+
+    /// A string, or a number written as one (INVERS versions differ, e.g. `"version": "1"` vs `1`).
+    func stringOrNumber(_ key: StaticString) throws(EventDecodingError) -> String? {
+        guard let v = value(key) else { return nil }
+        if let s = v.string { return s }
+        if let d = v.double { return d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d) }
+        throw .wrongType(field: field(key), expected: "a string", found: v.kindName)
+    }
+
+    func double(_ key: StaticString) throws(EventDecodingError) -> Double? {
+        guard let v = value(key) else { return nil }
+        guard let d = v.double else { throw .wrongType(field: field(key), expected: "a number", found: v.kindName) }
+        return d
+    }
+
+    func bool(_ key: StaticString) throws(EventDecodingError) -> Bool? {
+        guard let v = value(key) else { return nil }
+        guard let b = v.bool else { throw .wrongType(field: field(key), expected: "a boolean", found: v.kindName) }
+        return b
+    }
+
+    func timestamp(_ key: StaticString) throws(EventDecodingError) -> Timestamp? {
+        guard let v = value(key) else { return nil }
+        guard v.isString else { throw .wrongType(field: field(key), expected: "a timestamp string", found: v.kindName) }
+        guard let t = v.withRawBytes({ Timestamp.parse($0) }) else { throw .invalidTimestamp(field: field(key)) }
+        return t
+    }
+
+    func strings(_ key: StaticString) throws(EventDecodingError) -> [String]? {
+        guard let v = value(key) else { return nil }
+        guard let elements = v.elements else {
+            throw .wrongType(field: field(key), expected: "an array of strings", found: v.kindName)
+        }
+        var result: [String] = []
+        result.reserveCapacity(elements.count)
+        for element in elements {
+            guard let s = element.string else {
+                throw .wrongType(field: field(key), expected: "an array of strings", found: "an element that is \(element.kindName)")
+            }
+            result.append(s)
+        }
+        return result
+    }
+
+    func position(_ key: StaticString) throws(EventDecodingError) -> Position? {
+        guard let p = try object(key) else { return nil }
+        return try Position(p)
+    }
+}
+
+extension Position {
+    init(_ fields: Fields) throws(EventDecodingError) {
+        guard let lat = try fields.double("lat") else { throw .missingField(fields.field("lat")) }
+        guard let lon = try fields.double("lon") else { throw .missingField(fields.field("lon")) }
+        self.init(lat: lat, lon: lon)
+    }
+}

@@ -1,0 +1,92 @@
+/// INVERS enumerations are documented as "common values", not closed lists: each of these keeps an unknown
+/// value as its raw string, so that a new value is shown rather than dropped or rejected.
+
+/// Whether a vehicle's telematics unit is connected.
+public enum LifeStatus: Hashable, Sendable {
+    case online, offline
+    case other(String)
+
+    public init(raw: String) {
+        switch raw {
+        case "ONLINE": self = .online
+        case "OFFLINE": self = .offline
+        default: self = .other(raw)
+        }
+    }
+
+    public var raw: String {
+        switch self {
+        case .online: "ONLINE"
+        case .offline: "OFFLINE"
+        case let .other(raw): raw
+        }
+    }
+}
+
+/// Whether a vehicle is rented.
+public enum RentalStatus: Hashable, Sendable {
+    case inRental, notInRental
+    case other(String)
+
+    public init(raw: String) {
+        switch raw {
+        case "IN_RENTAL": self = .inRental
+        case "NOT_IN_RENTAL": self = .notInRental
+        default: self = .other(raw)
+        }
+    }
+
+    public var raw: String {
+        switch self {
+        case .inRental: "IN_RENTAL"
+        case .notInRental: "NOT_IN_RENTAL"
+        case let .other(raw): raw
+        }
+    }
+}
+
+/// The central lock as last reported.
+public enum LockState: Hashable, Sendable {
+    case locked, unlocked
+    case other(String)
+
+    public init(raw: String) {
+        switch raw {
+        case "LOCKED": self = .locked
+        case "UNLOCKED": self = .unlocked
+        default: self = .other(raw)
+        }
+    }
+
+    public var raw: String {
+        switch self {
+        case .locked: "LOCKED"
+        case .unlocked: "UNLOCKED"
+        case let .other(raw): raw
+        }
+    }
+}
+
+/// Why a `VehicleChanged` event was sent.
+public enum ChangeReason: Hashable, Sendable {
+    case rentalStatusChanged, lifeStatusChanged, masterDataChanged
+    case other(String)
+
+    public init(raw: String) {
+        switch raw {
+        case "RENTAL_STATUS_CHANGED": self = .rentalStatusChanged
+        case "LIFE_STATUS_CHANGED": self = .lifeStatusChanged
+        case "MASTER_DATA_CHANGED": self = .masterDataChanged
+        default: self = .other(raw)
+        }
+    }
+
+    public var raw: String {
+        switch self {
+        case .rentalStatusChanged: "RENTAL_STATUS_CHANGED"
+        case .lifeStatusChanged: "LIFE_STATUS_CHANGED"
+        case .masterDataChanged: "MASTER_DATA_CHANGED"
+        case let .other(raw): raw
+        }
+    }
+}

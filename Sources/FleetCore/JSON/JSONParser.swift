@@ -1,0 +1,184 @@
+/// The single validating pass that turns bytes into a `JSONDocument` tape (RFC 8259).
+///
+/// Iterative, with an explicit stack of open containers bounded by `Limits.maxDepth`.
+struct JSONParser {
+    typealias Token = JSONDocument.Token
+    let limits: JSONDocument.Limits
+
+    init(limits: JSONDocument.Limits) { self.limits = limits }
+
+    mutating func parse(_ input: UnsafeBufferPointer<UInt8>) throws(JSONError) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(max(16, input.count / 8))
+        var open: [Int] = []  // token indexes of open containers
+        open.reserveCapacity(16)
+        var i = skipSpace(input, 0)
+        if i == input.count { throw .empty }
+
+        // The state machine: after a value, expect ',' or a closer; after '{' or ',', a key, and so on.
+        var expectValue = true
+        while true {
+            if expectValue {
+                guard i < input.count else { throw .unexpectedEnd }
+                let c = input[i]
+                switch c {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    if open.count >= limits.maxDepth { throw .tooDeep(limit: limits.maxDepth) }
+                    open.append(tokens.count)
+                    tokens.append(Token(kind: c == UInt8(ascii: "{") ? .object : .array, count: 0,
+                                        start: Int32(i), end: 0))
+                    i = skipSpace(input, i + 1)
+                    guard i < input.count else { throw .unexpectedEnd }
+                    let closer = c == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                    if input[i] == closer {
+                        tokens[open.removeLast()].end = Int32(tokens.count)
+                        i += 1
+                        expectValue = false
+                    } else if c == UInt8(ascii: "{") {
+                        i = try parseKey(input, i, &tokens)
+                    }
+                    continue
+                case UInt8(ascii: "\""):
+                    i = try parseString(input, i, &tokens)
+                case UInt8(ascii: "t"):
+                    i = try literal(input, i, "true", .true, &tokens)
+                case UInt8(ascii: "f"):
+                    i = try literal(input, i, "false", .false, &tokens)
+                case UInt8(ascii: "n"):
+                    i = try literal(input, i, "null", .null, &tokens)
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    i = try parseNumber(input, i, &tokens)
+                default:
+                    throw .unexpectedCharacter(c, offset: i)
+                }
+                expectValue = false
+                continue
+            }
+            // After a complete value.
+            i = skipSpace(input, i)
+            guard let container = open.last else {
+                if i != input.count { throw .trailingData(offset: i) }
+                return tokens
+            }
+            guard i < input.count else { throw .unexpectedEnd }
+            let c = input[i]
+            let isObject = tokens[container].kind == .object
+            tokens[container].count += 1
+            if c == UInt8(ascii: ",") {
+                i = skipSpace(input, i + 1)
+                if isObject { i = try parseKey(input, i, &tokens) }
+                expectValue = true
+            } else if c == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                tokens[container].end = Int32(tokens.count)
+                open.removeLast()
+                i += 1
+            } else {
+                throw .unexpectedCharacter(c, offset: i)
+            }
+        }
+    }
+
+    /// Parses `"key" :` and leaves `i` on the value.
+    private func parseKey(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout [Token]) throws(JSONError) -> Int {
+        guard start < input.count else { throw .unexpectedEnd }
+        guard input[start] == UInt8(ascii: "\"") else { throw .unexpectedCharacter(input[start], offset: start) }
+        var i = try parseString(input, start, &tokens)
+        i = skipSpace(input, i)
+        guard i < input.count else { throw .unexpectedEnd }
+        guard input[i] == UInt8(ascii: ":") else { throw .unexpectedCharacter(input[i], offset: i) }
+        return skipSpace(input, i + 1)
+    }
+
+    private func parseString(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout [Token]) throws(JSONError) -> Int {
+        var i = start + 1
+        var escaped = false
+        while i < input.count {
+            let c = input[i]
+            if c == UInt8(ascii: "\"") {
+                tokens.append(Token(kind: escaped ? .escapedString : .string, count: 0,
+                                    start: Int32(start + 1), end: Int32(i)))
+                return i + 1
+            }
+            if c == UInt8(ascii: "\\") {
+                escaped = true
+                guard i + 1 < input.count else { throw .unexpectedEnd }
+                switch input[i + 1] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    i += 2
+                case UInt8(ascii: "u"):
+                    guard i + 5 < input.count else { throw .unexpectedEnd }
+                    for k in 2...5 where hexValue(input[i + k]) == nil { throw .invalidEscape(offset: i) }
+                    i += 6
+                default:
+                    throw .invalidEscape(offset: i)
+                }
+                continue
+            }
+            if c < 0x20 { throw .controlCharacterInString(offset: i) }
+            i += 1
+        }
+        throw .unexpectedEnd
+    }
+
+    private func parseNumber(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout [Token]) throws(JSONError) -> Int {
+        var i = start
+        func digits() -> Int {
+            let from = i
+            while i < input.count, input[i] >= UInt8(ascii: "0"), input[i] <= UInt8(ascii: "9") { i += 1 }
+            return i - from
+        }
+        if input[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < input.count else { throw .unexpectedEnd }
+        if input[i] == UInt8(ascii: "0") {
+            i += 1
+        } else if digits() == 0 {
+            throw .invalidNumber(offset: start)
+        }
+        if i < input.count, input[i] == UInt8(ascii: ".") {
+            i += 1
+            if digits() == 0 { throw .invalidNumber(offset: start) }
+        }
+        if i < input.count, input[i] == UInt8(ascii: "e") || input[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < input.count, input[i] == UInt8(ascii: "+") || input[i] == UInt8(ascii: "-") { i += 1 }
+            if digits() == 0 { throw .invalidNumber(offset: start) }
+        }
+        tokens.append(Token(kind: .number, count: 0, start: Int32(start), end: Int32(i)))
+        return i
+    }
+
+    private func literal(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString,
+                         _ kind: JSONDocument.Kind, _ tokens: inout [Token]) throws(JSONError) -> Int {
+        let n = word.utf8CodeUnitCount
+        guard start + n <= input.count else { throw .unexpectedEnd }
+        let w = word.utf8Start
+        for k in 0..<n where input[start + k] != w[k] {
+            throw .unexpectedCharacter(input[start + k], offset: start + k)
+        }
+        tokens.append(Token(kind: kind, count: 0, start: Int32(start), end: Int32(start + n)))
+        return start + n
+    }
+
+    @inline(__always)
+    private func skipSpace(_ input: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        var i = start
+        while i < input.count {
+            switch input[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default: return i
+            }
+        }
+        return i
+    }
+}
+
+@inline(__always)
+func hexValue(_ c: UInt8) -> UInt32? {
+    switch c {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(c - UInt8(ascii: "0"))
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(c - UInt8(ascii: "a") + 10)
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(c - UInt8(ascii: "A") + 10)
+    default: nil
+    }
+}

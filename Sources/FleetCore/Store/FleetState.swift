@@ -1,0 +1,177 @@
+/// Everything the dashboard shows, as a value: the vehicles, the fleet counts and the panes' logs.
+///
+/// `apply(_:)` is the only way events change it. It is idempotent (an event id seen before changes nothing) and
+/// respects time (a property never goes back to an older value), so the same set of events gives the same
+/// state in any order of arrival.
+public struct FleetState: Sendable {
+    public private(set) var vehicles: [String: Vehicle] = [:]
+    public private(set) var counts = FleetCounts()
+    public private(set) var rentals: EventLog
+    public private(set) var lifeChanges: EventLog
+    public private(set) var trips: EventLog
+    public private(set) var smoke: EventLog
+    /// Events applied, by canonical type name; unknown types under their raw name.
+    public private(set) var eventsByType: [String: Int] = [:]
+    /// Events applied (not counting duplicates).
+    public private(set) var eventsApplied = 0
+    /// Duplicates ignored.
+    public private(set) var duplicatesIgnored = 0
+    /// Bumped on every change: a view redraws only when it moved.
+    public private(set) var revision: UInt64 = 0
+    /// Bumped when a vehicle is added: a view re-sorts its vehicle list only when it moved.
+    public private(set) var membershipRevision: UInt64 = 0
+
+    private var seen: SeenEvents
+
+    public init(logCapacity: Int = 1000, dedupCapacity: Int = 262_144) {
+        rentals = EventLog(capacity: logCapacity)
+        lifeChanges = EventLog(capacity: logCapacity)
+        trips = EventLog(capacity: logCapacity)
+        smoke = EventLog(capacity: logCapacity)
+        seen = SeenEvents(capacity: dedupCapacity)
+    }
+
+    /// What `apply` did with an event.
+    public enum Outcome: Equatable, Sendable {
+        case applied
+        /// The event id was seen before: nothing changed.
+        case duplicate
+    }
+
+    /// Applies one event.
+    @discardableResult
+    public mutating func apply(_ event: Event) -> Outcome {
+        let tiebreak = stableHash(event.id)
+        guard seen.insert(tiebreak) else {
+            duplicatesIgnored += 1
+            return .duplicate
+        }
+        eventsApplied += 1
+        eventsByType[event.type.name, default: 0] += 1
+        revision &+= 1
+        guard let vehicleID = event.vehicleID else { return .applied }
+        let eventStamp = Stamp(time: event.occurredAt ?? Stamp.unknownTime, tiebreak: tiebreak)
+
+        modifyVehicle(vehicleID) { vehicle in
+            if let at = event.occurredAt, at > vehicle.lastEventAt ?? Stamp.unknownTime { vehicle.lastEventAt = at }
+            switch event.payload {
+            case let .vehicleChanged(change):
+                merge(change.vehicle, into: &vehicle, default: eventStamp)
+            case let .vehicleStateRecorded(state):
+                merge(state, into: &vehicle, default: eventStamp)
+            case let .trip(report):
+                mergeTrip(report, type: event.type, into: &vehicle, stamp: eventStamp)
+            case let .smoke(report):
+                mergeSmoke(report, type: event.type, into: &vehicle, stamp: eventStamp)
+            case .other:
+                break
+            }
+        }
+        appendToLogs(event, vehicleID: vehicleID, stamp: eventStamp)
+        return .applied
+    }
+
+    /// Seeds vehicles from the REST list. Values without a time of their own are stamped `asOf`, the time of
+    /// the snapshot, so a live event older than the snapshot does not regress them.
+    public mutating func seed(_ resources: [VehicleResource], asOf: Timestamp) {
+        for resource in resources {
+            let stamp = Stamp(time: asOf, tiebreak: 0)
+            modifyVehicle(resource.id) { vehicle in merge(resource, into: &vehicle, default: stamp) }
+        }
+        revision &+= 1
+    }
+
+    /// Applies the vehicle state a command answered with (a lock's result shows in the row at once).
+    public mutating func applyCommandResult(vehicleID: String, state: VehicleState, receivedAt: Timestamp) {
+        modifyVehicle(vehicleID) { vehicle in
+            merge(state, into: &vehicle, default: Stamp(time: receivedAt, tiebreak: 0))
+        }
+        revision &+= 1
+    }
+
+    /// The vehicle with this id, if known.
+    public subscript(vehicleID: String) -> Vehicle? { vehicles[vehicleID] }
+
+    // MARK: - Helpers
+
+    /// Mutates a vehicle in place (creating it if new) and keeps the fleet counts in step.
+    private mutating func modifyVehicle(_ id: String, _ body: (inout Vehicle) -> Void) {
+        var isNew = false
+        let index: Dictionary<String, Vehicle>.Index
+        if let existing = vehicles.index(forKey: id) {
+            index = existing
+        } else {
+            vehicles[id] = Vehicle(id: id)
+            index = vehicles.index(forKey: id)!
+            isNew = true
+            membershipRevision &+= 1
+        }
+        let before = FleetCounts(vehicle: vehicles.values[index])
+        body(&vehicles.values[index])
+        let after = FleetCounts(vehicle: vehicles.values[index])
+        counts.vehicles += isNew ? 1 : 0
+        counts.online += after.online - before.online
+        counts.inRental += after.inRental - before.inRental
+        counts.activeSmoke += after.activeSmoke - before.activeSmoke
+    }
+
+    private mutating func appendToLogs(_ event: Event, vehicleID: String, stamp: Stamp) {
+        func entry(_ kind: LogEntry.Kind, at time: Timestamp? = nil) -> LogEntry {
+            LogEntry(stamp: Stamp(time: time ?? stamp.time, tiebreak: stamp.tiebreak), vehicleID: vehicleID,
+                     kind: kind, flowID: event.flowID)
+        }
+        switch event.payload {
+        case let .vehicleChanged(change):
+            let v = change.vehicle
+            if change.reasons.contains(.rentalStatusChanged), let status = v.rentalStatus {
+                rentals.insert(entry(.rental(status.value)))
+            }
+            if change.reasons.contains(.lifeStatusChanged), let status = v.lifeStatus {
+                lifeChanges.insert(entry(.life(status.value)))
+            }
+        case let .trip(report):
+            switch event.type {
+            case .tripStarted: trips.insert(entry(.tripStarted))
+            case .tripEnded: trips.insert(entry(.tripEnded))
+            case .tripMetricsReady:
+                trips.insert(entry(.tripMetrics(distanceKilometers: report.distanceKilometers,
+                                                durationSeconds: report.durationSeconds)))
+            default: trips.insert(entry(.tripDiscarded(reason: report.discardReason)))
+            }
+        case let .smoke(report):
+            if event.type == .smokeDetected {
+                smoke.insert(entry(.smokeDetected))
+            } else {
+                smoke.insert(entry(.smokeDataReady(maxPM25: report.maxPM25)))
+            }
+        case .vehicleStateRecorded, .other:
+            break
+        }
+    }
+}
+
+/// The numbers in the dashboard's header.
+public struct FleetCounts: Hashable, Sendable {
+    public var vehicles = 0
+    public var online = 0
+    public var inRental = 0
+    public var activeSmoke = 0
+
+    public init() {}
+
+    init(vehicle: Vehicle) {
+        online = vehicle.isOnline ? 1 : 0
+        inRental = vehicle.isInRental ? 1 : 0
+        activeSmoke = vehicle.hasActiveSmoke ? 1 : 0
+    }
+}
+
+extension FleetState: Equatable {
+    /// Two states are equal when they show the same fleet: vehicles, counts, logs and event totals. How they got
+    /// there (revisions, the dedup memory, duplicates ignored) does not count.
+    public static func == (a: FleetState, b: FleetState) -> Bool {
+        a.vehicles == b.vehicles && a.counts == b.counts && a.rentals == b.rentals && a.lifeChanges == b.lifeChanges
+            && a.trips == b.trips && a.smoke == b.smoke && a.eventsByType == b.eventsByType
+            && a.eventsApplied == b.eventsApplied
+    }
+}

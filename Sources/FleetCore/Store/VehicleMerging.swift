@@ -1,0 +1,85 @@
+/// How each kind of report merges into a `Vehicle`: per property, newest stamp wins.
+///
+/// A property's stamp is its own time where INVERS gives one (`modified_at`, a reading's `timestamp`, a trip's
+/// start time), else the event's `occurred_at`.
+
+func merge(_ resource: VehicleResource, into vehicle: inout Vehicle, default stamp: Stamp) {
+    if let m = resource.masterData {
+        if let v = m.licensePlate { vehicle.plate.update(v, stamp: stamp) }
+        if let v = m.customName { vehicle.name.update(v, stamp: stamp) }
+        if let v = m.brand { vehicle.brand.update(v, stamp: stamp) }
+        if let v = m.model { vehicle.model.update(v, stamp: stamp) }
+    }
+    if let s = resource.lifeStatus { vehicle.lifeStatus.update(s.value, stamp: stamp.at(s.modifiedAt)) }
+    if let s = resource.rentalStatus { vehicle.rentalStatus.update(s.value, stamp: stamp.at(s.modifiedAt)) }
+    if let s = resource.operationStatus { vehicle.operationStatus.update(s, stamp: stamp) }
+    if let c = resource.commands { vehicle.commands.update(c, stamp: stamp) }
+}
+
+func merge(_ state: VehicleState, into vehicle: inout Vehicle, default stamp: Stamp) {
+    if let r = state.centralLock { vehicle.centralLock.update(r.value, stamp: stamp.at(r.timestamp)) }
+    if let r = state.position { vehicle.position.update(r.value, stamp: stamp.at(r.timestamp)) }
+    if let r = state.chargeOrFuelPercent { vehicle.chargeOrFuelPercent.update(r.value, stamp: stamp.at(r.timestamp)) }
+    if let r = state.remainingRangeKilometers {
+        vehicle.remainingRangeKilometers.update(r.value, stamp: stamp.at(r.timestamp))
+    }
+    if let r = state.mileageKilometers { vehicle.mileageKilometers.update(r.value, stamp: stamp.at(r.timestamp)) }
+    if let r = state.drivingEnabled { vehicle.drivingEnabled.update(r.value, stamp: stamp.at(r.timestamp)) }
+    if let r = state.ignition { vehicle.ignition.update(r.value, stamp: stamp.at(r.timestamp)) }
+}
+
+/// Trips merge by id; of two different trips, the one that started later is the vehicle's current trip.
+func mergeTrip(_ report: TripReport, type: EventType, into vehicle: inout Vehicle, stamp: Stamp) {
+    let known = [report.start?.time, report.end?.time, stamp.time == Stamp.unknownTime ? nil : stamp.time]
+        .compactMap { $0 }
+    let order = known.min() ?? Stamp.unknownTime
+    var trip: TripState
+    if let current = vehicle.trip, current.tripID == report.tripID {
+        trip = current
+        trip.order = min(trip.order, order)
+    } else {
+        if let current = vehicle.trip,
+           (current.order, current.tripID) > (order, report.tripID) { return }  // an older trip, late
+        trip = TripState(tripID: report.tripID, order: order)
+    }
+    if let t = report.start?.time { trip.startedAt = t }
+    if let t = report.end?.time { trip.endedAt = t }
+    if type == .tripEnded, trip.endedAt == nil { trip.endedAt = stamp.time == Stamp.unknownTime ? nil : stamp.time }
+    if let d = report.distanceKilometers { trip.distanceKilometers = d }
+    if let d = report.durationSeconds { trip.durationSeconds = d }
+    if type == .tripDiscarded { trip.discardReason = report.discardReason ?? "DISCARDED" }
+    vehicle.trip = trip
+}
+
+/// Smoke incidents merge by id; `SmokeDataReady` ends one, whichever of the two arrives first.
+func mergeSmoke(_ report: SmokeReport, type: EventType, into vehicle: inout Vehicle, stamp: Stamp) {
+    let known = [report.detectedAt, report.startedAt, stamp.time == Stamp.unknownTime ? nil : stamp.time]
+        .compactMap { $0 }
+    let order = known.min() ?? Stamp.unknownTime
+    var incident: SmokeState
+    if let current = vehicle.smoke, current.incidentID == report.incidentID {
+        incident = current
+        incident.order = min(incident.order, order)
+    } else {
+        if let current = vehicle.smoke,
+           (current.order, current.incidentID ?? "") > (order, report.incidentID ?? "") { return }
+        incident = SmokeState(incidentID: report.incidentID, order: order, dataReady: false)
+    }
+    if let t = report.detectedAt ?? report.startedAt {
+        incident.detectedAt = min(incident.detectedAt ?? t, t)
+    }
+    if type == .smokeDataReady {
+        incident.dataReady = true
+        if let t = report.endedAt { incident.endedAt = t }
+        if let m = report.maxPM25 { incident.maxPM25 = m }
+    }
+    vehicle.smoke = incident
+}
+
+extension Stamp {
+    /// This stamp with the property's own time, when it has one.
+    func at(_ time: Timestamp?) -> Stamp {
+        guard let time else { return self }
+        return Stamp(time: time, tiebreak: tiebreak)
+    }
+}

@@ -1,0 +1,1 @@
+// FleetSim: see Package.swift for what this module holds.

@@ -1,0 +1,1 @@
+// FleetStream: see Package.swift for what this module holds.

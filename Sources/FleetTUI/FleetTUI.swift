@@ -1,0 +1,1 @@
+// FleetTUI: see Package.swift for what this module holds.

@@ -1,0 +1,1 @@
+// InversAPI: see Package.swift for what this module holds.
