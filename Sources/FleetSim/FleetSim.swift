@@ -1,1 +1,0 @@
-// FleetSim: see Package.swift for what this module holds.
