@@ -81,6 +81,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["FleetCore"], path: "Tests/TestSupport"),
         .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "FleetTUITests", dependencies: ["FleetTUI", "FleetCore"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,4 +24,13 @@ static inline attr_t shim_a_blink(void) { return A_BLINK; }
 static inline int shim_key_f(int n) { return KEY_F(n); }
 static inline const cchar_t *shim_wacs_hline(void) { return WACS_HLINE; }
 static inline const cchar_t *shim_wacs_vline(void) { return WACS_VLINE; }
+#include <langinfo.h>
+static inline const char *shim_codeset(void) { return nl_langinfo(CODESET); }
+/* Sets a wide cell: text (0-terminated wide string), attributes and a colour pair (extended pairs via opts). */
+static inline int shim_put_cell(WINDOW *w, int y, int x, const wchar_t *text, attr_t attrs, int pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, attrs, 0, &pair) != OK) return ERR;
+    return mvwadd_wch(w, y, x, &cell);
+}
+static inline void shim_force_repaint(void) { clearok(curscr, TRUE); }
 #endif

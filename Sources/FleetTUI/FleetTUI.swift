@@ -1,1 +1,0 @@
-// FleetTUI: see Package.swift for what this module holds.

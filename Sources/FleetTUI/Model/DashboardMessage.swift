@@ -1,0 +1,41 @@
+import FleetCore
+
+/// Everything that can happen to the dashboard, as a value for `DashboardModel.update`.
+public enum DashboardMessage: Sendable {
+    case key(Key)
+    /// The clock moved (monotonic seconds): flashes expire.
+    case tick(now: Double)
+    case resized(ScreenSize)
+    case stream(StreamStatus)
+    case rejected(Rejection)
+    /// The REST snapshot's progress.
+    case snapshot(SnapshotProgress)
+    /// A command sent by a `.send` effect came back.
+    case commandFinished(vehicleID: String, command: VehicleCommand, result: Result<CommandResult, CommandFailure>)
+    /// A `SmokeDetected` event was applied (not a duplicate).
+    case smokeDetected(vehicleID: String, at: Timestamp?)
+    /// The store has applied this many events in total.
+    case eventsApplied(total: Int)
+    /// A message for the status line from the runtime (already sanitised).
+    case notice(Flash.Level, String)
+}
+
+/// Where the REST snapshot of the fleet stands.
+public enum SnapshotProgress: Hashable, Sendable {
+    case loading
+    case loaded(vehicles: Int)
+    case failed(CommandFailure)
+    /// No credentials configured: the dashboard starts from the event stream alone.
+    case skipped
+}
+
+/// What `update` asks the runtime to do; `update` itself never does I/O.
+public enum DashboardEffect: Hashable, Sendable {
+    case send(VehicleCommand, vehicleID: String)
+    case bell
+    case quit
+    /// Keep drawing the store as it is now while it keeps consuming.
+    case freezeDisplay
+    case resumeDisplay
+    case applyTheme(String)
+}

@@ -1,0 +1,99 @@
+import FleetCore
+
+/// What a pane has selected: a vehicle in the Vehicles pane, an entry in a log pane.
+public enum PaneSelection: Hashable, Sendable {
+    case vehicle(String)
+    case entry(LogEntry)
+}
+
+/// The `/` prompt while it is open: the text typed so far (applied live as the filter).
+public struct FilterPrompt: Hashable, Sendable {
+    public var text: String
+}
+
+/// A smoke alert waiting for the operator's acknowledgement.
+public struct SmokeAlert: Hashable, Sendable {
+    public var vehicleID: String
+    public var at: Timestamp?
+}
+
+/// The dashboard's state apart from the fleet itself (Elm style: one value, changed only by `update`).
+///
+/// The fleet (`FleetState`) is read-only here: views draw it next to this model, and navigation reads its row
+/// order through `FleetRows`. Selections are by vehicle id or log entry, never by row index, so a selection
+/// stays on its vehicle as rows move under live updates.
+public struct DashboardModel: Hashable, Sendable {
+    public var keymap: Keymap
+    public var size: ScreenSize
+    public var focus: Pane = .vehicles
+    public var selections: [Pane: PaneSelection] = [:]
+    /// The last row each selection was seen at: where the selection falls back to when its vehicle leaves the
+    /// rows (filtered out), and the first visible row the views scroll from.
+    public var lastRows: [Pane: Int] = [:]
+    public var scrollTops: [Pane: Int] = [:]
+    public var filter = VehicleFilter.none
+    public var prompt: FilterPrompt?
+    public var dialog: ConfirmDialog?
+    public var helpOpen = false
+    public var pending: [String: VehicleCommand] = [:]
+    public var flash: Flash?
+    public var paused = false
+    public var pausedAtEvents = 0
+    public var eventsApplied = 0
+    public var themeNames: [String]
+    public var themeIndex = 0
+    public var smokeAlerts: [SmokeAlert] = []
+    public var stream: StreamStatus
+    public var snapshot: SnapshotProgress?
+    /// Monotonic seconds, from the last `.tick`.
+    public var now: Double = 0
+    public var quitting = false
+
+    public init(keymap: Keymap = .standard, size: ScreenSize = ScreenSize(width: 80, height: 24),
+                themeNames: [String] = ["default"], theme: String? = nil,
+                stream: StreamStatus = StreamStatus(state: .connecting, endpoint: "")) {
+        self.keymap = keymap
+        self.size = size
+        self.themeNames = themeNames.isEmpty ? ["default"] : themeNames
+        if let theme, let i = self.themeNames.firstIndex(of: theme) { themeIndex = i }
+        self.stream = stream
+    }
+
+    public var themeName: String { themeNames[themeIndex] }
+    public var layout: DashboardLayout { DashboardLayout(size: size) }
+    public var eventsSincePause: Int { paused ? max(0, eventsApplied - pausedAtEvents) : 0 }
+    public var isReadOnly: Bool { keymap.isReadOnly }
+
+    /// The row a pane's selection is on now: its vehicle or entry if still shown, else the nearest row to where
+    /// it was. Nil when the pane has no rows or (log panes) nothing was selected yet.
+    public func selectedRow(_ pane: Pane, in rows: FleetRows) -> Int? {
+        let count = rows.count(pane)
+        guard count > 0 else { return nil }
+        switch selections[pane] {
+        case let .vehicle(id)?:
+            if let row = rows.row(ofVehicle: id) { return row }
+        case let .entry(entry)?:
+            if let row = rows.row(ofEntry: entry, in: pane) { return row }
+        case nil:
+            if pane != .vehicles { return nil }
+        }
+        return min(max(0, lastRows[pane] ?? 0), count - 1)
+    }
+
+    /// The vehicle the focused pane's selection is about: what `L` and `U` act on.
+    public func selectedVehicleID(in rows: FleetRows) -> String? {
+        guard let row = selectedRow(focus, in: rows) else { return nil }
+        return rows.vehicleID(atRow: row, in: focus)
+    }
+
+    /// The first visible row of a pane that keeps `selected` in view, starting from the remembered top.
+    public func scrollTop(_ pane: Pane, selected: Int?, count: Int) -> Int {
+        let page = layout.pageSize(pane)
+        var top = scrollTops[pane] ?? 0
+        if let selected {
+            if selected < top { top = selected }
+            if selected >= top + page { top = selected - page + 1 }
+        }
+        return max(0, min(top, count - page))
+    }
+}

@@ -1,0 +1,222 @@
+import FleetCore
+
+extension DashboardModel {
+    /// Applies one message and returns the effects for the runtime to perform. `rows` is the fleet as the
+    /// screen shows it (frozen while paused), read to move selections and to capture a dialog's vehicle.
+    public mutating func update(_ message: DashboardMessage, rows: FleetRows) -> [DashboardEffect] {
+        switch message {
+        case let .key(key):
+            return handle(key, rows: rows)
+        case let .tick(now):
+            self.now = now
+            if let expiry = flash?.expiresAt, now >= expiry { flash = nil }
+            return []
+        case let .resized(size):
+            self.size = size
+            return []
+        case let .stream(status):
+            if case let .retrying(_, reason) = status.state, status.state != stream.state {
+                show(.warn, "connection: \(SafeText.sanitize(reason))")
+            }
+            stream = status
+            return []
+        case let .rejected(rejection):
+            show(.warn, "rejected a message from \(SafeText.sanitize(rejection.queue)): "
+                 + SafeText.sanitize(String(describing: rejection.error)))
+            return []
+        case let .snapshot(progress):
+            snapshot = progress
+            switch progress {
+            case .loading: show(.info, "loading vehicles…")
+            case let .loaded(n): show(.info, "loaded \(n) vehicles")
+            case let .failed(failure): show(.error, "vehicle list failed: \(failure.description)")
+            case .skipped: break
+            }
+            return []
+        case let .commandFinished(vehicleID, command, result):
+            pending[vehicleID] = nil
+            let who = SafeText.sanitize(vehicleID)
+            switch result {
+            case let .success(answer):
+                let flow = answer.flowID.map { " (flow \(SafeText.sanitize($0)))" } ?? ""
+                show(.info, "\(command.pastTense) \(who): \(answer.httpStatus)\(flow)")
+            case let .failure(failure):
+                show(.error, "\(command.verb) \(who) failed: \(failure.description)")
+            }
+            return []
+        case let .smokeDetected(vehicleID, at):
+            smokeAlerts.append(SmokeAlert(vehicleID: vehicleID, at: at))
+            return [.bell]
+        case let .eventsApplied(total):
+            eventsApplied = total
+            return []
+        case let .notice(level, text):
+            show(level, text)
+            return []
+        }
+    }
+
+    /// Puts a message in the status line.
+    public mutating func show(_ level: Flash.Level, _ text: String) {
+        flash = Flash(level, text, now: now)
+    }
+
+    // MARK: - Keys, by mode: dialog, help, prompt, then the keymap.
+
+    private mutating func handle(_ key: Key, rows: FleetRows) -> [DashboardEffect] {
+        if key == .control("c") {
+            quitting = true
+            return [.quit]
+        }
+        if dialog != nil { return handleDialog(key) }
+        if helpOpen {
+            if key == .escape || key == .character("?") || key == .character("q") { helpOpen = false }
+            return []
+        }
+        if prompt != nil { return handlePrompt(key) }
+        guard let action = keymap.action(for: key) else {
+            if let refusal = keymap.refusal(for: key) { show(.warn, refusal) }
+            return []
+        }
+        return perform(action, rows: rows)
+    }
+
+    private mutating func perform(_ action: KeyAction, rows: FleetRows) -> [DashboardEffect] {
+        let page = layout.pageSize(focus)
+        switch action {
+        case .moveUp: move(by: -1, rows: rows)
+        case .moveDown: move(by: 1, rows: rows)
+        case .pageUp: move(by: -page, rows: rows)
+        case .pageDown: move(by: page, rows: rows)
+        case .top: move(to: 0, rows: rows)
+        case .bottom: move(to: rows.count(focus) - 1, rows: rows)
+        case .nextPane: focus = focus.next()
+        case .previousPane: focus = focus.next(by: -1)
+        case .filter: prompt = FilterPrompt(text: filter.text)
+        case .clearFilter:
+            if !filter.isEmpty { filter = .none }
+        case .lock: return openDialog(.lockCentralLock, rows: rows)
+        case .unlock: return openDialog(.unlockCentralLock, rows: rows)
+        case .acknowledgeSmoke:
+            if smokeAlerts.isEmpty {
+                show(.info, "no smoke alerts to acknowledge")
+            } else {
+                show(.info, "acknowledged \(smokeAlerts.count) smoke alert\(smokeAlerts.count == 1 ? "" : "s")")
+                smokeAlerts = []
+            }
+        case .pause:
+            paused.toggle()
+            if paused {
+                pausedAtEvents = eventsApplied
+                return [.freezeDisplay]
+            }
+            show(.info, "resumed")
+            return [.resumeDisplay]
+        case .nextTheme:
+            themeIndex = (themeIndex + 1) % themeNames.count
+            show(.info, "theme: \(themeName)")
+            return [.applyTheme(themeName)]
+        case .help: helpOpen = true
+        case .quit:
+            quitting = true
+            return [.quit]
+        }
+        return []
+    }
+
+    private mutating func openDialog(_ command: VehicleCommand, rows: FleetRows) -> [DashboardEffect] {
+        guard let id = selectedVehicleID(in: rows) else {
+            show(.warn, "no vehicle selected")
+            return []
+        }
+        if let inFlight = pending[id] {
+            show(.warn, "\(inFlight.verb) \(SafeText.sanitize(id)) is still in flight")
+            return []
+        }
+        let plate = rows.vehicle(id)?.plate.map { SafeText.sanitize($0.value) }
+        dialog = ConfirmDialog(command: command, vehicleID: id, plate: plate)
+        return []
+    }
+
+    private mutating func handleDialog(_ key: Key) -> [DashboardEffect] {
+        guard var open = dialog else { return [] }
+        switch key {
+        case .character("y"), .character("Y"):
+            return confirm(open)
+        case .character("n"), .character("N"), .escape:
+            dialog = nil
+        case .tab, .backTab, .left, .right, .character("h"), .character("l"):
+            open.focus = open.focus == .cancel ? .confirm : .cancel
+            dialog = open
+        case .enter:
+            if open.focus == .confirm { return confirm(open) }
+            dialog = nil
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func confirm(_ open: ConfirmDialog) -> [DashboardEffect] {
+        dialog = nil
+        guard !isReadOnly else {
+            show(.warn, "read-only: \(open.verb.lowercased()) is disabled")
+            return []
+        }
+        pending[open.vehicleID] = open.command
+        show(.info, "\(open.command.progressive) \(SafeText.sanitize(open.vehicleID))…")
+        return [.send(open.command, vehicleID: open.vehicleID)]
+    }
+
+    private mutating func handlePrompt(_ key: Key) -> [DashboardEffect] {
+        guard var open = prompt else { return [] }
+        switch key {
+        case .enter:
+            prompt = nil
+            return []
+        case .escape:
+            prompt = nil
+            filter = .none
+            return []
+        case .backspace, .delete:
+            if !open.text.isEmpty { open.text.removeLast() }
+        case .control("u"):
+            open.text = ""
+        case let .character(c):
+            let text = SafeText.sanitize(String(c))
+            guard DisplayWidth.of(text) > 0 else { return [] }
+            open.text += text
+        default:
+            return []
+        }
+        prompt = open
+        filter = VehicleFilter(open.text)
+        return []
+    }
+
+    // MARK: - Selection
+
+    private mutating func move(by delta: Int, rows: FleetRows) {
+        let current = selectedRow(focus, in: rows) ?? (delta > 0 ? -1 : rows.count(focus))
+        move(to: current + delta, rows: rows)
+    }
+
+    /// Selects a row of the focused pane; a log pane's selection also selects its vehicle in the Vehicles pane.
+    private mutating func move(to row: Int, rows: FleetRows) {
+        let count = rows.count(focus)
+        guard count > 0 else { return }
+        let row = min(max(0, row), count - 1)
+        lastRows[focus] = row
+        if focus == .vehicles {
+            if let id = rows.vehicleID(atRow: row) { selections[.vehicles] = .vehicle(id) }
+        } else if let entry = rows.entry(atRow: row, in: focus) {
+            selections[focus] = .entry(entry)
+            if let vehicleRow = rows.row(ofVehicle: entry.vehicleID) {
+                selections[.vehicles] = .vehicle(entry.vehicleID)
+                lastRows[.vehicles] = vehicleRow
+                scrollTops[.vehicles] = scrollTop(.vehicles, selected: vehicleRow, count: rows.count(.vehicles))
+            }
+        }
+        scrollTops[focus] = scrollTop(focus, selected: row, count: count)
+    }
+}

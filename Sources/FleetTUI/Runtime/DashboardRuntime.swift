@@ -1,0 +1,283 @@
+import Dispatch
+import FleetCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How the dashboard is set up: what it shows and what it may do.
+public struct DashboardConfiguration: Sendable {
+    /// The header's label for the source before it reports one (never credentials).
+    public var endpoint: String
+    public var theme: Theme
+    /// Names `t` cycles through.
+    public var themeNames: [String]
+    public var themeCatalog: ThemeCatalog
+    /// A problem loading the chosen theme, shown at start (the default is used instead).
+    public var themeError: ThemeError?
+    public var readOnly: Bool
+    /// False for `NO_COLOR` (non-empty) or `--no-color`.
+    public var colorAllowed: Bool
+    /// Frames at most this often.
+    public var maximumFramesPerSecond: Double
+
+    public init(endpoint: String, theme: Theme = BuiltinThemes.standard, themeNames: [String] = BuiltinThemes.names,
+                themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
+                readOnly: Bool = false, colorAllowed: Bool = true, maximumFramesPerSecond: Double = 30) {
+        self.endpoint = endpoint
+        self.theme = theme
+        self.themeNames = themeNames
+        self.themeCatalog = themeCatalog
+        self.themeError = themeError
+        self.readOnly = readOnly
+        self.colorAllowed = colorAllowed
+        self.maximumFramesPerSecond = maximumFramesPerSecond
+    }
+
+    /// `NO_COLOR` set and non-empty forbids colour (no-color.org).
+    public static func colorAllowed(environment: [String: String], noColorFlag: Bool) -> Bool {
+        !noColorFlag && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+}
+
+/// Runs the dashboard: a task consumes the event source into the store; the UI thread (the caller of
+/// `runUserInterface`) owns the terminal, turns input and messages into `update` calls, performs the effects,
+/// and draws at most `maximumFramesPerSecond`, only when something changed. Idle, it sleeps in `poll`.
+public final class DashboardRuntime: @unchecked Sendable {  // mutable state is confined to the UI thread
+    public let store: FleetStore
+    private let source: any EventSource
+    private let commands: (any VehicleCommands)?
+    private let configuration: DashboardConfiguration
+    private let inbox = Inbox()
+    private var consumer: Task<Void, Never>?
+
+    public init(source: any EventSource, commands: (any VehicleCommands)?, store: FleetStore = FleetStore(),
+                configuration: DashboardConfiguration) {
+        self.source = source
+        self.commands = commands
+        self.store = store
+        self.configuration = configuration
+    }
+
+    /// Subscribes and starts the source; events are applied (and settled) whether or not the display is paused.
+    public func startConsuming() {
+        let stream = source.subscribe()
+        let store = self.store
+        let inbox = self.inbox
+        consumer = Task.detached {
+            for await message in stream {
+                switch message {
+                case let .event(event, settlement):
+                    let (outcome, total) = store.modify { state in (state.apply(event), state.eventsApplied) }
+                    settlement.settle()
+                    if outcome == .applied, event.type == .smokeDetected, let id = event.vehicleID {
+                        inbox.post(.smokeDetected(vehicleID: id, at: event.occurredAt))
+                    }
+                    inbox.eventsApplied(total)
+                case let .rejected(rejection):
+                    inbox.post(.rejected(rejection))
+                case let .status(status):
+                    inbox.post(.stream(status))
+                }
+            }
+        }
+        source.start()
+    }
+
+    /// Loads the REST snapshot (when a command client is configured) into the store.
+    public func loadSnapshot() {
+        guard let commands else {
+            inbox.post(.snapshot(.skipped))
+            return
+        }
+        let store = self.store
+        let inbox = self.inbox
+        inbox.post(.snapshot(.loading))
+        Task.detached {
+            do throws(CommandFailure) {
+                let vehicles = try await commands.allVehicles()
+                let asOf = Timestamp(seconds: Date().timeIntervalSince1970)
+                store.modify { $0.seed(vehicles, asOf: asOf) }
+                inbox.post(.snapshot(.loaded(vehicles: vehicles.count)))
+            } catch {
+                inbox.post(.snapshot(.failed(error)))
+            }
+        }
+    }
+
+    /// Asks the UI loop to quit (signals use this); any thread.
+    public func requestQuit() { inbox.post(.key(.control("c"))) }
+
+    /// Posts a message to the UI loop; any thread.
+    public func post(_ message: DashboardMessage) { inbox.post(message) }
+
+    /// Stops the source and the consumer.
+    public func stop() {
+        source.stop()
+        consumer?.cancel()
+    }
+
+    /// The UI loop. Call on the thread that created `terminal`; returns when the user quits. The caller restores
+    /// the terminal (it must, on every path).
+    public func runUserInterface(on terminal: any Terminal) {
+        var loop = UserInterfaceLoop(runtime: self, terminal: terminal)
+        loop.run()
+    }
+
+    fileprivate var uiInbox: Inbox { inbox }
+    fileprivate var uiConfiguration: DashboardConfiguration { configuration }
+
+    /// Sends a command off the UI thread; its answer comes back as a message (and its state goes into the store).
+    fileprivate func send(_ command: VehicleCommand, to vehicleID: String) {
+        let inbox = self.inbox
+        guard let commands else {
+            inbox.post(.commandFinished(vehicleID: vehicleID, command: command, result: .failure(
+                CommandFailure(kind: .refused, title: "no REST credentials configured (client id and secret)"))))
+            return
+        }
+        let store = self.store
+        Task.detached {
+            do throws(CommandFailure) {
+                let result = try await commands.send(command, to: vehicleID)
+                let now = Timestamp(seconds: Date().timeIntervalSince1970)
+                store.modify { $0.applyCommandResult(vehicleID: vehicleID, state: result.state, receivedAt: now) }
+                inbox.post(.commandFinished(vehicleID: vehicleID, command: command, result: .success(result)))
+            } catch {
+                inbox.post(.commandFinished(vehicleID: vehicleID, command: command, result: .failure(error)))
+            }
+        }
+    }
+}
+
+/// The UI thread's state and loop.
+private struct UserInterfaceLoop {
+    let runtime: DashboardRuntime
+    let terminal: any Terminal
+    var model: DashboardModel
+    var palette: Palette
+    let index = RowIndex()
+    /// The fleet as it was when paused.
+    var frozen: FleetState?
+    var grid: CellGrid?
+    var drawnModel: DashboardModel?
+    var drawnRevision: UInt64?
+    var lastFrameAt = -Double.infinity
+
+    init(runtime: DashboardRuntime, terminal: any Terminal) {
+        self.runtime = runtime
+        self.terminal = terminal
+        let config = runtime.uiConfiguration
+        let keymap = config.readOnly ? Keymap.standard.clearingDanger() : Keymap.standard
+        var names = config.themeNames
+        if !names.contains(config.theme.name) { names.insert(config.theme.name, at: 0) }
+        model = DashboardModel(keymap: keymap, size: terminal.size, themeNames: names, theme: config.theme.name,
+                               stream: StreamStatus(state: .connecting, endpoint: config.endpoint))
+        model.now = monotonicSeconds()
+        palette = Palette(theme: config.theme, depth: terminal.colorDepth)
+        if let error = config.themeError { model.show(.error, "theme: \(SafeText.sanitize(error.description))") }
+    }
+
+    mutating func run() {
+        let inbox = runtime.uiInbox
+        while !model.quitting {
+            let now = monotonicSeconds()
+            var messages: [DashboardMessage] = [.tick(now: now)]
+            messages += inbox.drain()
+            for input in terminal.readInput() {
+                switch input {
+                case let .key(key): messages.append(.key(key))
+                case let .resized(size): messages.append(.resized(size))
+                }
+            }
+            let effects = step(messages, now: now)
+            for effect in effects { perform(effect) }
+            if model.quitting { break }
+            wait(timeout: nextTimeout(now: monotonicSeconds()))
+        }
+    }
+
+    /// Applies messages and draws if due, holding the store's lock only for that.
+    private mutating func step(_ messages: [DashboardMessage], now: Double) -> [DashboardEffect] {
+        var effects: [DashboardEffect] = []
+        var painted: CellGrid?
+        let frozen = self.frozen
+        runtime.store.read { live in
+            let shown = frozen ?? live
+            var rows = index.rows(for: shown, filter: model.filter, now: now)
+            for message in messages {
+                let filterBefore = model.filter
+                effects += model.update(message, rows: rows)
+                if model.filter != filterBefore { rows = index.rows(for: shown, filter: model.filter, now: now) }
+            }
+            if isDue(revision: shown.revision, now: now) {
+                var next = grid?.size == model.size ? grid! : CellGrid(size: model.size)
+                DashboardView.render(model, rows: rows, into: &next)
+                painted = next
+                drawnRevision = shown.revision
+            }
+        }
+        if let painted {
+            terminal.present(painted, palette: palette)
+            grid = painted
+            drawnModel = comparable(model)
+            lastFrameAt = now
+        }
+        return effects
+    }
+
+    /// Something changed and the frame budget allows a frame.
+    private func isDue(revision: UInt64, now: Double) -> Bool {
+        guard isDirty(revision: revision) else { return false }
+        return now - lastFrameAt >= 1 / runtime.uiConfiguration.maximumFramesPerSecond
+    }
+
+    private func isDirty(revision: UInt64) -> Bool {
+        drawnRevision != revision || drawnModel != comparable(model)
+    }
+
+    /// The model without the clock, which moves on every tick without changing the screen.
+    private func comparable(_ model: DashboardModel) -> DashboardModel {
+        var copy = model
+        copy.now = 0
+        return copy
+    }
+
+    private mutating func perform(_ effect: DashboardEffect) {
+        switch effect {
+        case let .send(command, vehicleID): runtime.send(command, to: vehicleID)
+        case .bell: terminal.bell()
+        case .quit: model.quitting = true
+        case .freezeDisplay: frozen = runtime.store.read { $0 }
+        case .resumeDisplay: frozen = nil
+        case let .applyTheme(name):
+            do {
+                palette = Palette(theme: try runtime.uiConfiguration.themeCatalog.load(name), depth: terminal.colorDepth)
+            } catch {
+                model.show(.error, "theme: \(SafeText.sanitize(error.description))")
+            }
+        }
+    }
+
+    /// Milliseconds to sleep: until the next frame is allowed if something is waiting to be drawn, until the
+    /// flash expires, or forever (-1) when idle: no wake-ups without input or events.
+    private func nextTimeout(now: Double) -> Int32 {
+        let revision = (frozen?.revision) ?? runtime.store.read { $0.revision }
+        var deadline = Double.infinity
+        if isDirty(revision: revision) {
+            deadline = lastFrameAt + 1 / runtime.uiConfiguration.maximumFramesPerSecond
+        }
+        if let expiry = model.flash?.expiresAt { deadline = min(deadline, expiry) }
+        guard deadline.isFinite else { return -1 }
+        return Int32(max(0, min(60_000, ((deadline - now) * 1000).rounded(.up))))
+    }
+
+    private func wait(timeout: Int32) {
+        var fds = [
+            pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: runtime.uiInbox.wakeDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        _ = poll(&fds, nfds_t(fds.count), timeout)
+    }
+}

@@ -1,0 +1,188 @@
+@preconcurrency import CNcursesw
+import FleetCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The terminal through ncursesw. Create, use and restore it on one thread: ncurses is not thread-safe.
+///
+/// Paints only the cells that changed since the last frame, then one `doupdate`. Resize is ncurses' own
+/// (`KEY_RESIZE` from `wget_wch`), never a second SIGWINCH handler.
+public final class CursesTerminal: Terminal {
+    public private(set) var colorDepth: ColorDepth
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var previous: CellGrid?
+    private var previousPalette: Palette?
+    private var pairs: [Int32: Int32] = [:]
+    private var restored = false
+    /// Without a UTF-8 locale wide output is mangled: draw ASCII instead.
+    private let asciiOnly: Bool
+
+    /// Starts curses on the controlling terminal. `colorAllowed` is false for `NO_COLOR` or `--no-color`.
+    public init(colorAllowed: Bool) {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: shim_codeset()).uppercased()
+        asciiOnly = !(codeset == "UTF-8" || codeset == "UTF8")
+        _ = initscr()
+        window = shim_stdscr()
+        cbreak()
+        noecho()
+        keypad(window, true)
+        nodelay(window, true)
+        curs_set(0)
+        set_escdelay(25)
+        if colorAllowed, has_colors() {
+            start_color()
+            use_default_colors()
+            colorDepth = ColorDepth(colors: Int(shim_colors()), colorAllowed: true)
+        } else {
+            colorDepth = .mono
+        }
+    }
+
+    public var size: ScreenSize {
+        var y: Int32 = 0, x: Int32 = 0
+        shim_getmaxyx(window, &y, &x)
+        return ScreenSize(width: Int(x), height: Int(y))
+    }
+
+    public var inputDescriptor: Int32 { STDIN_FILENO }
+
+    public func present(_ grid: CellGrid, palette: Palette) {
+        let full = previous?.size != grid.size || previousPalette != palette
+        if full {
+            if previousPalette != palette { pairs = [:] }
+            werase(window)
+            shim_force_repaint()
+        }
+        var text = [wchar_t](repeating: 0, count: 8)
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                if cell.isContinuation { continue }
+                if !full, let previous, previous[x, y] == cell { continue }
+                let style = palette[cell.style]
+                let count = fill(&text, with: cell.text)
+                guard count > 0 else { continue }
+                _ = shim_put_cell(window, Int32(y), Int32(x), text, attributes(style.attributes),
+                                  pair(style.foreground, style.background))
+            }
+        }
+        previous = grid
+        previousPalette = palette
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    public func readInput() -> [TerminalInput] {
+        var inputs: [TerminalInput] = []
+        var ch: wint_t = 0
+        while true {
+            let result = wget_wch(window, &ch)
+            if result == ERR { break }
+            if result == KEY_CODE_YES {
+                if Int32(ch) == KEY_RESIZE {
+                    previous = nil  // repaint everything at the new size (and after a height-only change)
+                    inputs.append(.resized(size))
+                } else if let key = Self.key(code: Int32(ch)) {
+                    inputs.append(.key(key))
+                }
+            } else if let key = Self.key(character: UInt32(ch)) {
+                inputs.append(.key(key))
+            }
+        }
+        return inputs
+    }
+
+    public func bell() { beep() }
+
+    public func restore() {
+        guard !restored else { return }
+        restored = true
+        curs_set(1)
+        endwin()
+    }
+
+    // MARK: - Helpers
+
+    private func fill(_ buffer: inout [wchar_t], with text: String) -> Int {
+        var i = 0
+        for scalar in text.unicodeScalars where i < buffer.count - 1 {
+            buffer[i] = wchar_t(bitPattern: asciiOnly ? Self.ascii(scalar).value : scalar.value)
+            i += 1
+        }
+        buffer[i] = 0
+        return i
+    }
+
+    private func attributes(_ a: TextAttributes) -> attr_t {
+        var out = shim_a_normal()
+        if a.contains(.bold) { out |= shim_a_bold() }
+        if a.contains(.dim) { out |= shim_a_dim() }
+        if a.contains(.underline) { out |= shim_a_underline() }
+        if a.contains(.reverse) { out |= shim_a_reverse() }
+        if a.contains(.italic) { out |= shim_a_italic() }
+        if a.contains(.blink) { out |= shim_a_blink() }
+        return out
+    }
+
+    private func pair(_ fg: Int16, _ bg: Int16) -> Int32 {
+        guard colorDepth != .mono, fg != -1 || bg != -1 else { return 0 }
+        let key = Int32(fg) << 16 | Int32(UInt16(bitPattern: bg))
+        if let known = pairs[key] { return known }
+        let made = alloc_pair(Int32(fg), Int32(bg))
+        let number = made < 0 ? 0 : made
+        pairs[key] = number
+        return number
+    }
+
+    static func key(character c: UInt32) -> Key? {
+        switch c {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(c + 96)!))
+        default:
+            guard let scalar = Unicode.Scalar(c) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    static func key(code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_BTAB: .backTab
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        default:
+            (1...12).first { shim_key_f(Int32($0)) == code }.map { .function($0) }
+        }
+    }
+
+    /// An ASCII stand-in for when the locale is not UTF-8.
+    static func ascii(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII { return scalar }
+        switch scalar {
+        case "─": return "-"
+        case "│": return "|"
+        case "┌", "┐", "└", "┘", "├", "┤": return "+"
+        case "●": return "*"
+        case "○", "◌": return "o"
+        case "…": return "~"
+        case "█": return "_"
+        case "⚠": return "!"
+        default: return "?"
+        }
+    }
+}

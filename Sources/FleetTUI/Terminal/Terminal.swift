@@ -1,0 +1,23 @@
+/// What the terminal tells the dashboard.
+public enum TerminalInput: Hashable, Sendable {
+    case key(Key)
+    case resized(ScreenSize)
+}
+
+/// The screen edge: ncurses in the product, memory in tests. Every call comes from the one UI thread.
+public protocol Terminal: AnyObject {
+    /// The size now.
+    var size: ScreenSize { get }
+    /// How many colours it has (and whether colour may be used): decides the palette.
+    var colorDepth: ColorDepth { get }
+    /// A descriptor that becomes readable when input is waiting (for `poll`).
+    var inputDescriptor: Int32 { get }
+    /// Paints `grid`, changing only what differs from the last frame, in one update.
+    func present(_ grid: CellGrid, palette: Palette)
+    /// Input waiting now, without blocking.
+    func readInput() -> [TerminalInput]
+    /// Rings the bell.
+    func bell()
+    /// Gives the terminal back as it was. Safe to call more than once.
+    func restore()
+}

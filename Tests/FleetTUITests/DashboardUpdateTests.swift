@@ -1,0 +1,234 @@
+import FleetCore
+import Testing
+@testable import FleetTUI
+
+/// The update function without a terminal: keys in, model and effects out.
+@Suite struct DashboardUpdateTests {
+    let index = RowIndex()
+
+    func press(_ keys: [Key], _ model: inout DashboardModel, _ state: FleetState = Fixture.fleet()) -> [DashboardEffect] {
+        let rows = index.rows(for: state, filter: model.filter)
+        var effects: [DashboardEffect] = []
+        for key in keys { effects += model.update(.key(key), rows: index.rows(for: state, filter: model.filter)) }
+        _ = rows
+        return effects
+    }
+
+    func selected(_ model: DashboardModel, _ state: FleetState = Fixture.fleet()) -> String? {
+        model.selectedVehicleID(in: index.rows(for: state, filter: model.filter))
+    }
+
+    @Test func lockOpensADialogNamingTheVehicleWithCancelFocused() {
+        var model = Fixture.model()
+        _ = press([.down], &model)  // rows: A81TZ, JQ7RP, …
+        #expect(selected(model) == "JQ7RP")
+        _ = press([.character("L")], &model)
+        #expect(model.dialog == ConfirmDialog(command: .lockCentralLock, vehicleID: "JQ7RP", plate: "B-FW 832"))
+        #expect(model.dialog?.focus == .cancel)
+    }
+
+    @Test func enterOnTheDefaultFocusCancels() {
+        var model = Fixture.model()
+        let effects = press([.character("L"), .enter], &model)
+        #expect(model.dialog == nil)
+        #expect(effects.isEmpty)
+        #expect(model.pending.isEmpty)
+    }
+
+    @Test func yConfirmsAndTheRowShowsTheCommandPending() {
+        var model = Fixture.model()
+        let effects = press([.character("U"), .character("y")], &model)
+        #expect(effects == [.send(.unlockCentralLock, vehicleID: "A81TZ")])
+        #expect(model.pending == ["A81TZ": .unlockCentralLock])
+        let grid = DashboardView.render(model, rows: index.rows(for: Fixture.fleet(), filter: .none))
+        #expect(grid.lines.contains { $0.contains("A81TZ") && $0.contains("UNLOCKING…") })
+    }
+
+    @Test func tabThenEnterConfirms() {
+        var model = Fixture.model()
+        let effects = press([.character("L"), .tab, .enter], &model)
+        #expect(effects == [.send(.lockCentralLock, vehicleID: "A81TZ")])
+    }
+
+    @Test func nAndEscapeCancel() {
+        for cancel in [Key.character("n"), .escape] {
+            var model = Fixture.model()
+            #expect(press([.character("L"), cancel], &model).isEmpty)
+            #expect(model.dialog == nil)
+        }
+    }
+
+    @Test func theDialogKeepsItsVehicleWhenRowsMoveUnderneath() {
+        var model = Fixture.model()
+        var state = Fixture.fleet()
+        _ = press([.character("L")], &model, state)
+        #expect(model.dialog?.vehicleID == "A81TZ")
+        // A new vehicle sorts before A81TZ: the row under the selection index is now a different vehicle.
+        state.apply(Fixture.changed("00AAA", plate: "X-1", at: "11:00:00", eventID: "new-1"))
+        let effects = press([.character("y")], &model, state)
+        #expect(effects == [.send(.lockCentralLock, vehicleID: "A81TZ")])
+    }
+
+    @Test func selectionFollowsTheVehicleNotTheRowIndex() {
+        var model = Fixture.model()
+        var state = Fixture.fleet()
+        _ = press([.down, .down], &model, state)
+        #expect(selected(model, state) == "K2M9X")
+        state.apply(Fixture.changed("00AAA", plate: "X-1", at: "11:00:00", eventID: "new-1"))
+        state.apply(Fixture.changed("00AAB", plate: "X-2", at: "11:00:00", eventID: "new-2"))
+        #expect(selected(model, state) == "K2M9X")
+        _ = press([.down], &model, state)
+        #expect(selected(model, state) == "VEH-042")
+    }
+
+    @Test func aLogPaneSelectionSelectsItsVehicle() {
+        var model = Fixture.model()
+        // Rentals, newest first: JQ7RP started 10:15:02, A81TZ ended 10:14:40.
+        _ = press([.tab, .down, .down], &model)
+        #expect(model.focus == .rentals)
+        #expect(selected(model) == "A81TZ")
+        #expect(model.selections[.vehicles] == .vehicle("A81TZ"))
+        _ = press([.character("L")], &model)
+        #expect(model.dialog?.vehicleID == "A81TZ")
+    }
+
+    @Test func readOnlyRefusesLockAndUnlockWithAMessage() {
+        var model = Fixture.model(readOnly: true)
+        #expect(press([.character("L")], &model).isEmpty)
+        #expect(model.dialog == nil)
+        #expect(model.flash?.text == "read-only: lock is disabled")
+        #expect(press([.character("U")], &model).isEmpty)
+        #expect(model.flash?.text == "read-only: unlock is disabled")
+    }
+
+    @Test func filterNarrowsLiveEnterKeepsEscapeClears() {
+        var model = Fixture.model()
+        _ = press([.character("/"), .character("0"), .character("4"), .character("3")], &model)
+        #expect(model.filter.text == "043")
+        #expect(index.rows(for: Fixture.fleet(), filter: model.filter).count(.vehicles) == 1)
+        #expect(selected(model) == "VEH-043")
+        _ = press([.enter], &model)
+        #expect(model.prompt == nil && model.filter.text == "043")
+        _ = press([.character("/"), .escape], &model)
+        #expect(model.filter.isEmpty)
+    }
+
+    @Test func bangInvertsTheFilter() {
+        var model = Fixture.model()
+        _ = press([.character("/"), .character("!"), .character("v"), .character("e"), .character("h")], &model)
+        #expect(index.rows(for: Fixture.fleet(), filter: model.filter).count(.vehicles) == 4)
+    }
+
+    @Test func commandResultsReachTheStatusLineWithTheFlowID() {
+        var model = Fixture.model()
+        _ = press([.character("L"), .character("y")], &model)
+        let rows = index.rows(for: Fixture.fleet(), filter: .none)
+        _ = model.update(.commandFinished(vehicleID: "A81TZ", command: .lockCentralLock,
+                                          result: .success(CommandResult(state: VehicleState(), flowID: "5e77e3e3"))),
+                         rows: rows)
+        #expect(model.pending.isEmpty)
+        #expect(model.flash?.text == "Locked A81TZ: 200 (flow 5e77e3e3)")
+        _ = model.update(.commandFinished(vehicleID: "A81TZ", command: .unlockCentralLock,
+                                          result: .failure(CommandFailure(kind: .problem, status: 409,
+                                                                          title: "Conflict", flowID: "f-1"))),
+                         rows: rows)
+        #expect(model.flash?.level == .error)
+        #expect(model.flash?.text == "Unlock A81TZ failed: 409 Conflict (flow f-1)")
+    }
+
+    @Test func smokeAlertsRingAndStayUntilAcknowledged() {
+        var model = Fixture.model()
+        let rows = index.rows(for: Fixture.fleet(), filter: .none)
+        #expect(model.update(.smokeDetected(vehicleID: "K2M9X", at: nil), rows: rows) == [.bell])
+        _ = model.update(.tick(now: 10_000), rows: rows)
+        #expect(model.smokeAlerts.count == 1)
+        _ = press([.character("a")], &model)
+        #expect(model.smokeAlerts.isEmpty)
+    }
+
+    @Test func pauseFreezesAndCountsEvents() {
+        var model = Fixture.model()
+        let rows = index.rows(for: Fixture.fleet(), filter: .none)
+        _ = model.update(.eventsApplied(total: 10), rows: rows)
+        #expect(press([.character("p")], &model) == [.freezeDisplay])
+        _ = model.update(.eventsApplied(total: 25), rows: rows)
+        #expect(model.eventsSincePause == 15)
+        #expect(press([.character("p")], &model) == [.resumeDisplay])
+    }
+
+    @Test func infoFlashesExpireOnTick() {
+        var model = Fixture.model()
+        let rows = index.rows(for: Fixture.fleet(), filter: .none)
+        model.show(.info, "hello")
+        _ = model.update(.tick(now: model.now + 1), rows: rows)
+        #expect(model.flash != nil)
+        _ = model.update(.tick(now: model.now + 10), rows: rows)
+        #expect(model.flash == nil)
+    }
+
+    @Test func quitKeys() {
+        for key in [Key.character("q"), .control("c")] {
+            var model = Fixture.model()
+            #expect(press([key], &model) == [.quit])
+        }
+    }
+
+    @Test func themeKeyCyclesThroughTheBuiltIns() {
+        var model = Fixture.model()
+        #expect(press([.character("t")], &model) == [.applyTheme("light")])
+        for _ in 0..<5 { _ = press([.character("t")], &model) }
+        #expect(model.themeName == "default")
+    }
+
+    @Test func navigationKeysMoveThroughThePane() {
+        var model = Fixture.model()
+        _ = press([.character("G")], &model)
+        #expect(selected(model) == "ZR5T1")
+        _ = press([.character("g")], &model)
+        #expect(selected(model) == "A81TZ")
+        _ = press([.pageDown], &model)
+        #expect(selected(model) == "ZR5T1")
+        _ = press([.character("j"), .character("k")], &model)
+        #expect(selected(model) == "VEH-044")
+        _ = press([.backTab], &model)
+        #expect(model.focus == .smoke)
+    }
+}
+
+/// The keymap is one table for dispatch, hints and help.
+@Suite struct KeymapTests {
+    @Test func everyDesignKeyIsBound() {
+        let map = Keymap.standard
+        let expected: [(Key, KeyAction)] = [
+            (.up, .moveUp), (.character("k"), .moveUp), (.down, .moveDown), (.character("j"), .moveDown),
+            (.pageUp, .pageUp), (.pageDown, .pageDown), (.character("g"), .top), (.character("G"), .bottom),
+            (.home, .top), (.end, .bottom), (.tab, .nextPane), (.backTab, .previousPane), (.character("/"), .filter),
+            (.character("L"), .lock), (.character("U"), .unlock), (.character("p"), .pause),
+            (.character("t"), .nextTheme), (.character("?"), .help), (.character("q"), .quit),
+            (.control("c"), .quit), (.character("a"), .acknowledgeSmoke),
+        ]
+        for (key, action) in expected { #expect(map.action(for: key) == action, "\(key)") }
+    }
+
+    @Test func noKeyIsBoundTwice() {
+        let keys = Keymap.standard.bindings.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+    }
+
+    @Test func readOnlyRemovesDangerousRowsFromDispatchHintsAndHelp() {
+        let map = Keymap.standard.clearingDanger()
+        #expect(map.action(for: .character("L")) == nil)
+        #expect(map.action(for: .character("U")) == nil)
+        #expect(map.refusal(for: .character("L")) == "read-only: lock is disabled")
+        #expect(!map.hints.contains { $0.key == "L" || $0.key == "U" })
+        let helpRows = map.helpSections.flatMap(\.bindings)
+        #expect(helpRows.allSatisfy { !$0.dangerous })
+        #expect(Keymap.standard.hints.map(\.key) == ["/", "L", "U", "Tab", "p", "t", "?", "q"])
+    }
+
+    @Test func theHintLineIsGeneratedFromTheTable() {
+        let model = Fixture.model()
+        let grid = DashboardView.render(model, rows: RowIndex().rows(for: Fixture.fleet(), filter: .none))
+        #expect(grid.line(grid.height - 1).hasPrefix(" / filter  L lock  U unlock  Tab pane  p pause  t theme  ? help  q quit"))
+    }
+}

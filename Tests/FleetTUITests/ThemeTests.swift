@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import FleetTUI
+
+@Suite struct ThemeTests {
+    static let repoThemes = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../themes").standardized
+
+    @Test(arguments: BuiltinThemes.names)
+    func builtInThemesMatchTheirFilesAndDefineEverySlot(name: String) throws {
+        let file = Self.repoThemes.appendingPathComponent("\(name).theme")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text == BuiltinThemes.text(named: name), "themes/\(name).theme and BuiltinThemes.swift differ")
+        let theme = try ThemeParser.parse(text, file: file.path)
+        #expect(theme.name == name)
+        #expect(Set(theme.styles.keys) == Set(StyleSlot.allCases))
+    }
+
+    @Test func aBrokenThemeNamesTheFileAndLine() {
+        let text = "name = \"x\"\n# fine\nonline = \"green\"\noffline = \"grene\"\n"
+        #expect(throws: ThemeError.self) { try ThemeParser.parse(text, file: "themes/x.theme") }
+        do {
+            _ = try ThemeParser.parse(text, file: "themes/x.theme")
+        } catch {
+            #expect(error.file == "themes/x.theme")
+            #expect(error.line == 4)
+            #expect(error.description.hasPrefix("themes/x.theme:4: unknown colour or attribute `grene`"))
+        }
+        do {
+            _ = try ThemeParser.parse("bogus_slot = \"red\"", file: "f.theme")
+        } catch {
+            #expect(error.line == 1)
+            #expect(error.message.contains("unknown slot `bogus_slot`"))
+        }
+    }
+
+    @Test func aBrokenThemeFileFallsBackToTheDefault() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "name = \"broken\"\nselected = \"on\"\n".write(to: dir.appendingPathComponent("broken.theme"),
+                                                         atomically: true, encoding: .utf8)
+        let catalog = ThemeCatalog(searchDirectories: [dir.path])
+        let (theme, error) = catalog.loadOrDefault("broken")
+        #expect(theme.name == "default")
+        #expect(error?.file == dir.appendingPathComponent("broken.theme").path)
+        #expect(error?.line == 2)
+        #expect(catalog.names().contains("broken"))
+        #expect(catalog.loadOrDefault("light").0.name == "light")
+    }
+
+    @Test func valueSyntax() throws {
+        let style = try ThemeParser.parseStyle("#fff on 236 bold reverse")
+        #expect(style.foreground == .rgb(255, 255, 255))
+        #expect(style.background == .indexed(236))
+        #expect(style.attributes == [.bold, .reverse])
+        #expect((try? ThemeParser.parseColor("bright_red")) == .indexed(9))
+        #expect((try? ThemeParser.parseColor("default")) == .terminalDefault)
+    }
+
+    @Test func colourLadder() {
+        #expect(ColorLadder.resolve(.rgb(0xd7, 0x87, 0x00), depth: .xterm256) == 172)
+        #expect(ColorLadder.resolve(.rgb(255, 0, 0), depth: .xterm256) == 196)
+        #expect(ColorLadder.resolve(.rgb(0x26, 0x26, 0x26), depth: .xterm256) == 235)
+        #expect(ColorLadder.resolve(.rgb(250, 10, 10), depth: .ansi16) == 9)
+        #expect(ColorLadder.resolve(.rgb(250, 10, 10), depth: .ansi8) == 1)
+        #expect(ColorLadder.resolve(.indexed(196), depth: .ansi16) == 9)
+        #expect(ColorLadder.resolve(.indexed(12), depth: .ansi8) == 4)
+        #expect(ColorLadder.resolve(.terminalDefault, depth: .xterm256) == -1)
+        #expect(ColorDepth(colors: 256, colorAllowed: true) == .xterm256)
+        #expect(ColorDepth(colors: 8, colorAllowed: true) == .ansi8)
+        #expect(ColorDepth(colors: 256, colorAllowed: false) == .mono)
+    }
+
+    @Test func monoStillShowsSelectionAndAlerts() {
+        let palette = Palette(theme: BuiltinThemes.theme(named: "solarized-dark")!, depth: .mono)
+        #expect(palette.themeName == "mono")
+        #expect(palette[.selected].attributes.contains(.reverse))
+        #expect(palette[.smokeAlert].attributes.contains(.reverse))
+        #expect(palette[.selected].foreground == -1)
+    }
+
+    @Test func noThemeUsesBrightBlackForText() throws {
+        for name in BuiltinThemes.names {
+            let theme = BuiltinThemes.theme(named: name)!
+            for slot in StyleSlot.allCases {
+                #expect(theme.style(slot).foreground != .indexed(8), "\(name).\(slot.rawValue)")
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import FleetCore
+import Testing
+@testable import FleetTUI
+
+/// Whole screens for a fixed fleet, compared with `Goldens/*.txt`.
+@Suite struct ViewGoldenTests {
+    let index = RowIndex()
+
+    func screen(_ model: DashboardModel, _ state: FleetState = Fixture.fleet()) -> CellGrid {
+        DashboardView.render(model, rows: index.rows(for: state, filter: model.filter))
+    }
+
+    @Test func normalScreen() {
+        Golden.check(screen(Fixture.model()).lines, named: "normal-100x30")
+    }
+
+    @Test func normalScreenAtMinimumSize() {
+        Golden.check(screen(Fixture.model(size: DashboardLayout.minimum)).lines, named: "normal-80x24")
+    }
+
+    @Test func filteredScreenShowsMatchedOverTotal() {
+        var model = Fixture.model()
+        model.filter = VehicleFilter("veh-04")
+        let grid = screen(model)
+        Golden.check(grid.lines, named: "filtered")
+        #expect(grid.line(1).contains("Vehicles 3/7 [/veh-04]"))
+    }
+
+    @Test func filterPromptOpen() {
+        var model = Fixture.model()
+        let rows = index.rows(for: Fixture.fleet(), filter: model.filter)
+        for key in [Key.character("/"), .character("!"), .character("v"), .character("e"), .character("h")] {
+            _ = model.update(.key(key), rows: rows)
+        }
+        Golden.check(screen(model).lines, named: "prompt")
+    }
+
+    @Test func dialogOpen() {
+        var model = Fixture.model()
+        let rows = index.rows(for: Fixture.fleet(), filter: model.filter)
+        _ = model.update(.key(.character("L")), rows: rows)
+        let grid = screen(model)
+        Golden.check(grid.lines, named: "dialog")
+        Golden.check((0..<grid.height).map(grid.styledLine).filter { $0.contains("Cancel") }, named: "dialog-styles")
+    }
+
+    @Test func helpOpen() {
+        var model = Fixture.model(size: DashboardLayout.minimum)
+        _ = model.update(.key(.character("?")), rows: index.rows(for: Fixture.fleet(), filter: .none))
+        Golden.check(screen(model).lines, named: "help")
+    }
+
+    @Test func helpInReadOnlyModeListsNoLock() {
+        var model = Fixture.model(readOnly: true)
+        _ = model.update(.key(.character("?")), rows: index.rows(for: Fixture.fleet(), filter: .none))
+        let grid = screen(model)
+        Golden.check(grid.lines, named: "help-read-only")
+        #expect(!grid.lines.joined().contains("lock the selected vehicle"))
+    }
+
+    @Test func tooSmall() {
+        let grid = screen(Fixture.model(size: ScreenSize(width: 62, height: 18)))
+        Golden.check(grid.lines, named: "too-small")
+        #expect(grid.lines.filter { !$0.isEmpty } .count == 2)
+        #expect(grid.lines.joined().contains("Terminal too small: need 80×24, have 62×18"))
+    }
+
+    @Test func pausedWithErrorFlashAndSmokeAlert() {
+        var model = Fixture.model()
+        let rows = index.rows(for: Fixture.fleet(), filter: .none)
+        _ = model.update(.eventsApplied(total: 100), rows: rows)
+        _ = model.update(.key(.character("p")), rows: rows)
+        _ = model.update(.eventsApplied(total: 112), rows: rows)
+        _ = model.update(.smokeDetected(vehicleID: "K2M9X", at: nil), rows: rows)
+        _ = model.update(.commandFinished(vehicleID: "K2M9X", command: .lockCentralLock,
+                                          result: .failure(CommandFailure(kind: .problem, status: 409,
+                                                                          title: "Vehicle is moving",
+                                                                          flowID: "5e77e3e3"))), rows: rows)
+        Golden.check(screen(model).lines, named: "paused-error-smoke")
+    }
+
+    @Test func monoAttributes() {
+        var model = Fixture.model()
+        _ = model.update(.smokeDetected(vehicleID: "K2M9X", at: nil), rows: index.rows(for: Fixture.fleet(), filter: .none))
+        let grid = screen(model)
+        let palette = Palette(theme: BuiltinThemes.standard, depth: .mono)
+        Golden.check(grid.lines + ["--- attributes ---"] + attributeLines(grid, palette), named: "mono")
+    }
+
+    @Test func connectingStateIsShownNotABlankScreen() {
+        var model = Fixture.model()
+        model.stream = StreamStatus(state: .retrying(inSeconds: 2.4, reason: "connection refused"),
+                                    endpoint: "127.0.0.1/fleet")
+        let grid = screen(model, FleetState())
+        Golden.check(grid.lines, named: "retrying-empty")
+        #expect(grid.line(0).contains("retrying in 2.4 s: connection refused"))
+    }
+
+    @Test func hostileAndWideNamesAreSanitisedAndAligned() {
+        var state = FleetState()
+        state.apply(Fixture.changed("EVIL\u{1B}[2J", plate: "B-\u{1B}]0;pwned\u{07}", name: "x\u{9B}31m",
+                                    life: .online, at: "10:00:00", eventID: "e1"))
+        state.apply(Fixture.changed("CJK01", plate: "京A·12345", name: "車車車 東京", life: .offline,
+                                    at: "10:00:01", eventID: "e2"))
+        state.apply(Fixture.changed("EMO01", plate: "🚗 42", name: "🚗🚕 taxi", life: .online, rental: .inRental,
+                                    at: "10:00:02", eventID: "e3"))
+        state.apply(Fixture.changed("MIX01", plate: "e\u{301}-1", name: "Ba\u{308}r \u{202E}evil", life: .online,
+                                    at: "10:00:03", eventID: "e4"))
+        let grid = screen(Fixture.model(), state)
+        Golden.check(grid.lines, named: "hostile-wide")
+        for line in grid.lines {
+            #expect(!line.unicodeScalars.contains { SafeText.isUnsafe($0) }, "unsafe scalar in \(line)")
+        }
+        // Every row is exactly the screen's width in columns: wide characters took two cells, nothing shifted.
+        for y in 0..<grid.height {
+            let columns = (0..<grid.width).reduce(0) { $0 + Int(grid[$1, y].width) }
+            #expect(columns == grid.width, "row \(y) is \(columns) columns")
+        }
+    }
+
+    func attributeLines(_ grid: CellGrid, _ palette: Palette) -> [String] {
+        (0..<grid.height).map { y in
+            var out = ""
+            var current: TextAttributes?
+            for x in 0..<grid.width where !grid[x, y].isContinuation {
+                let attributes = palette[grid[x, y].style].attributes
+                if attributes != current {
+                    out += "{\(attributes.words.isEmpty ? "plain" : attributes.words)}"
+                    current = attributes
+                }
+                out += grid[x, y].text
+            }
+            while out.last == " " { out.removeLast() }
+            return out
+        }
+    }
+}
