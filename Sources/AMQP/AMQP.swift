@@ -1,1 +1,0 @@
-// AMQP: see Package.swift for what this module holds.

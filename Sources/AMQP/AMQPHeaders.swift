@@ -1,0 +1,66 @@
+import CRabbitMQ
+
+/// AMQP field tables as the rest of fleetwatch sees them: `[String: String]`.
+///
+/// Scalars (strings, integers, booleans, floats, timestamps) become their text; nested tables, arrays, byte
+/// arrays and voids are left out: no header the contract relies on has one of those kinds.
+enum AMQPHeaders {
+    static func strings(_ table: amqp_table_t) -> [String: String] {
+        guard table.num_entries > 0, let entries = table.entries else { return [:] }
+        var result: [String: String] = [:]
+        result.reserveCapacity(Int(table.num_entries))
+        for i in 0..<Int(table.num_entries) {
+            let entry = entries[i]
+            if let value = text(of: entry.value) { result[string(entry.key)] = value }
+        }
+        return result
+    }
+
+    static func text(of field: amqp_field_value_t) -> String? {
+        switch UInt32(field.kind) {
+        case AMQP_FIELD_KIND_UTF8.rawValue: string(field.value.bytes)
+        case AMQP_FIELD_KIND_BOOLEAN.rawValue: field.value.boolean != 0 ? "true" : "false"
+        case AMQP_FIELD_KIND_I8.rawValue: String(field.value.i8)
+        case AMQP_FIELD_KIND_U8.rawValue: String(field.value.u8)
+        case AMQP_FIELD_KIND_I16.rawValue: String(field.value.i16)
+        case AMQP_FIELD_KIND_U16.rawValue: String(field.value.u16)
+        case AMQP_FIELD_KIND_I32.rawValue: String(field.value.i32)
+        case AMQP_FIELD_KIND_U32.rawValue: String(field.value.u32)
+        case AMQP_FIELD_KIND_I64.rawValue: String(field.value.i64)
+        case AMQP_FIELD_KIND_U64.rawValue, AMQP_FIELD_KIND_TIMESTAMP.rawValue: String(field.value.u64)
+        case AMQP_FIELD_KIND_F32.rawValue: String(field.value.f32)
+        case AMQP_FIELD_KIND_F64.rawValue: String(field.value.f64)
+        default: nil
+        }
+    }
+
+    /// Bytes as text; invalid UTF-8 becomes U+FFFD (the sanitiser deals with the rest before display).
+    static func string(_ bytes: amqp_bytes_t) -> String {
+        guard bytes.len > 0, let base = bytes.bytes else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(start: base, count: bytes.len), as: UTF8.self)
+    }
+
+    static func array(_ bytes: amqp_bytes_t) -> [UInt8] {
+        guard bytes.len > 0, let base = bytes.bytes else { return [] }
+        return Array(UnsafeRawBufferPointer(start: base, count: bytes.len))
+    }
+}
+
+/// A value in a queue's or exchange's arguments (`x-dead-letter-exchange`, `x-queue-type`, `x-max-length`…).
+public enum AMQPArgument: Sendable, Hashable {
+    case string(String)
+    case int(Int64)
+    case bool(Bool)
+}
+
+extension CArena {
+    func arguments(_ arguments: [String: AMQPArgument]) -> amqp_table_t {
+        table(arguments.sorted { $0.key < $1.key }.map { key, value in
+            switch value {
+            case let .string(text): (key, stringField(text))
+            case let .int(number): (key, .int64(number))
+            case let .bool(flag): (key, .boolean(flag))
+            }
+        })
+    }
+}
