@@ -110,6 +110,9 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     /// Asks the UI loop to quit (signals use this); any thread.
     public func requestQuit() { inbox.post(.key(.control("c"))) }
 
+    /// Wakes the UI loop without a message (it then reads the terminal: input, a new size); any thread.
+    public func wake() { inbox.wakeUp() }
+
     /// Posts a message to the UI loop; any thread.
     public func post(_ message: DashboardMessage) { inbox.post(message) }
 

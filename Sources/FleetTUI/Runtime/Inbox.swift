@@ -54,6 +54,9 @@ final class Inbox: @unchecked Sendable {  // all state under `lock`; the pipe is
         }
     }
 
+    /// Wakes the reader with nothing to read but the terminal.
+    func wakeUp() { wake() }
+
     private func wake() {
         let needed = lock.withLock {
             defer { wakePending = true }

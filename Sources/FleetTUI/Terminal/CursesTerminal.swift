@@ -78,6 +78,16 @@ public final class CursesTerminal: Terminal {
 
     public func readInput() -> [TerminalInput] {
         var inputs: [TerminalInput] = []
+        // SIGWINCH is the app's (DashboardSession wakes the loop on it): ask the tty for its size and tell
+        // ncurses, rather than waiting for a KEY_RESIZE that only comes when the signal hits this thread.
+        var ws = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0,
+           Int(ws.ws_row) != size.height || Int(ws.ws_col) != size.width
+        {
+            resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
+            previous = nil  // repaint everything (a height-only change too)
+            inputs.append(.resized(size))
+        }
         var ch: wint_t = 0
         while true {
             let result = wget_wch(window, &ch)
