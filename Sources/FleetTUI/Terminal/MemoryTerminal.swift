@@ -8,18 +8,26 @@ import Darwin
 /// A terminal in memory for tests and benchmarks: input is fed through a pipe (so `poll` wakes as it would on
 /// a TTY), frames are kept for inspection.
 public final class MemoryTerminal: Terminal, @unchecked Sendable {  // `queued` is guarded by `lock`
-    public var size: ScreenSize
+    private var currentSize: ScreenSize
+    public var size: ScreenSize { lock.withLock { currentSize } }
     public let colorDepth: ColorDepth
-    public private(set) var frames = 0
-    public private(set) var bells = 0
+    private var frameCount = 0
+    private var bellCount = 0
+    private var latest: CellGrid?
     public private(set) var restored = false
-    public private(set) var lastFrame: CellGrid?
+
+    /// Frames presented so far; any thread.
+    public var frames: Int { lock.withLock { frameCount } }
+    /// Bells rung so far; any thread.
+    public var bells: Int { lock.withLock { bellCount } }
+    /// The last frame presented; any thread.
+    public var lastFrame: CellGrid? { lock.withLock { latest } }
     private var queued: [TerminalInput] = []
     private let lock = NSLock()
     private let pipeDescriptors: [Int32]
 
     public init(size: ScreenSize, colorDepth: ColorDepth = .xterm256) {
-        self.size = size
+        currentSize = size
         self.colorDepth = colorDepth
         var fds: [Int32] = [0, 0]
         _ = pipe(&fds)
@@ -41,8 +49,10 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {  // `queued` 
     }
 
     public func present(_ grid: CellGrid, palette: Palette) {
-        frames += 1
-        lastFrame = grid
+        lock.withLock {
+            frameCount += 1
+            latest = grid
+        }
     }
 
     public func readInput() -> [TerminalInput] {
@@ -54,10 +64,10 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {  // `queued` 
             defer { queued = [] }
             return queued
         }
-        for case let .resized(size) in inputs { self.size = size }
+        for case let .resized(size) in inputs { lock.withLock { currentSize = size } }
         return inputs
     }
 
-    public func bell() { bells += 1 }
+    public func bell() { lock.withLock { bellCount += 1 } }
     public func restore() { restored = true }
 }

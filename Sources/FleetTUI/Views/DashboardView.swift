@@ -71,16 +71,23 @@ enum HeaderView {
         if case .connected = model.stream.state {
             add("  \(Int(model.stream.eventsPerSecond.rounded())) ev/s", .header)
         }
+        // What needs the operator comes before the counts, so a narrow screen cuts the counts, not the alert.
+        if model.paused {
+            add("  ", .header)
+            add("PAUSED (+\(model.eventsSincePause))", .paused)
+        }
+        if let first = model.smokeAlerts.first {
+            let more = model.smokeAlerts.count > 1 ? " +\(model.smokeAlerts.count - 1)" : ""
+            add("  ", .header)
+            add("⚠ SMOKE \(SafeText.sanitize(first.vehicleID))\(more) (a: ack)", .smokeAlert)
+        }
+        if model.isReadOnly {
+            add("  ", .header)
+            add("READ-ONLY", .statusWarn)
+        }
         let counts = rows.state.counts
         add("   vehicles \(counts.vehicles)  online \(counts.online)  in rental \(counts.inRental)", .header)
         add("  smoke \(counts.activeSmoke)", counts.activeSmoke > 0 ? .smoke : .header)
-        if model.isReadOnly { add("   READ-ONLY", .statusWarn) }
-        if model.paused { add("   PAUSED (+\(model.eventsSincePause))", .paused) }
-        if let first = model.smokeAlerts.first {
-            let more = model.smokeAlerts.count > 1 ? " +\(model.smokeAlerts.count - 1)" : ""
-            add("   ", .header)
-            add("⚠ SMOKE \(SafeText.sanitize(first.vehicleID))\(more) (a: ack)", .smokeAlert)
-        }
     }
 
     static func connection(_ status: StreamStatus) -> (String, StyleSlot) {
