@@ -83,6 +83,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // The dashboard's frame benchmark: `scripts/bench-frame` (release build).
+        .executableTarget(name: "fleetwatch-bench-frame", dependencies: ["FleetCore", "FleetTUI"]),
+
         // Tests. Fixtures are copies of the contract's samples plus the variations it allows.
         .target(name: "TestSupport", dependencies: ["FleetCore"], path: "Tests/TestSupport"),
         .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"], exclude: ["Fixtures"]),
