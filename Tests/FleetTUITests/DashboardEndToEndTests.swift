@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `fleetwatch --demo` in a real terminal (tmux, private socket, no user config): vehicles appear, a filter
 /// narrows to one vehicle, `L` then `y` locks it and its row shows LOCKED, a resize redraws, `q` quits and the
@@ -16,18 +19,37 @@ import Testing
     struct Tmux {
         let socket = "fw-e2e-\(UInt32.random(in: 0...UInt32.max))"
 
+        /// Runs a tmux command and returns its output. Spawned with posix_spawn and reaped with waitpid, signals
+        /// at their defaults (a test runner may ignore some, and tmux and fleetwatch would inherit that).
         @discardableResult
         func run(_ arguments: [String]) -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = Pipe()
-            try? process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            let outputPath = FileManager.default.temporaryDirectory
+                .appendingPathComponent("fw-tmux-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: outputPath) }
+            let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var all = sigset_t()
+            sigfillset(&all)
+            posix_spawnattr_setsigdefault(&attributes, &all)
+            var none = sigset_t()
+            sigemptyset(&none)
+            posix_spawnattr_setsigmask(&attributes, &none)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+            var cArguments = argv.map { strdup($0) } + [nil]
+            defer { for p in cArguments { free(p) } }
+            var pid: pid_t = 0
+            guard posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ) == 0 else { return "" }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         }
 
         func screen() -> String { run(["capture-pane", "-p", "-t", "t"]) }
@@ -37,9 +59,9 @@ import Testing
         /// Polls the screen until `condition` holds (10 s), recording the whole screen if it never does.
         @discardableResult
         func waitFor(_ what: String, sourceLocation: SourceLocation = #_sourceLocation,
-                     _ condition: (String) -> Bool) -> String? {
+                     _ condition: (String) -> Bool) async -> String? {
             var last = ""
-            let ok = eventually(timeout: 10) {
+            let ok = await eventually(timeout: 10) {
                 last = screen()
                 return condition(last)
             }
@@ -48,7 +70,7 @@ import Testing
         }
     }
 
-    @Test func demoLockFlowInARealTerminal() throws {
+    @Test func demoLockFlowInARealTerminal() async throws {
         let binary = Self.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
         let tmux = Tmux()
@@ -64,7 +86,7 @@ import Testing
                   "env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR= XDG_CONFIG_HOME=\(dir) sh -c '\(script)'"])
 
         // Vehicles appear (the REST snapshot of the demo fleet).
-        guard let first = tmux.waitFor("the vehicles", { $0.contains("Vehicles 40/40") && $0.contains("● connected") })
+        guard let first = await tmux.waitFor("the vehicles", { $0.contains("Vehicles 40/40") && $0.contains("● connected") })
         else { return }
         // A vehicle that is parked and not locked: the demo refuses to lock one that is moving.
         let rows = first.split(separator: "\n").map(String.init).filter { $0.hasPrefix("│  ") }
@@ -75,33 +97,33 @@ import Testing
         tmux.keys("/")
         tmux.literal(id)
         tmux.keys("Enter")
-        tmux.waitFor("the filter") { $0.contains("Vehicles 1/40 [/\(id)]") }
+        await tmux.waitFor("the filter") { $0.contains("Vehicles 1/40 [/\(id)]") }
 
         // L opens the dialog naming it; y confirms; the row shows LOCKED.
         tmux.keys("L")
-        tmux.waitFor("the dialog") { $0.contains("Lock \(id) (") && $0.contains("[ Cancel ]") }
+        await tmux.waitFor("the dialog") { $0.contains("Lock \(id) (") && $0.contains("[ Cancel ]") }
         tmux.keys("y")
-        tmux.waitFor("LOCKED in the row") { screen in
+        await tmux.waitFor("LOCKED in the row") { screen in
             screen.split(separator: "\n").contains { $0.contains(id) && $0.contains("LOCKED") && !$0.contains("LOCKING") }
         }
-        tmux.waitFor("the outcome with its flow id") { $0.contains("Locked \(id): 200 (flow ") }
+        await tmux.waitFor("the outcome with its flow id") { $0.contains("Locked \(id): 200 (flow ") }
 
         // A resize redraws at the new size.
         tmux.run(["resize-window", "-t", "t", "-x", "90", "-y", "26"])
-        tmux.waitFor("the redraw at 90×26") { screen in
+        await tmux.waitFor("the redraw at 90×26") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return lines.count >= 26 && lines[1].hasPrefix("┌ Vehicles") && lines[1].hasSuffix("┐")
                 && lines[1].count == 90 && lines[25].contains("? help")
         }
         tmux.run(["resize-window", "-t", "t", "-x", "60", "-y", "20"])
-        tmux.waitFor("the too-small screen") { $0.contains("Terminal too small: need 80×24, have 60×20") }
+        await tmux.waitFor("the too-small screen") { $0.contains("Terminal too small: need 80×24, have 60×20") }
 
         // q quits; the terminal is back as it was.
         tmux.keys("q")
-        tmux.waitFor("a clean exit") { $0.contains("FLEETWATCH-EXIT=0") && $0.contains("TTY-RESTORED") }
+        await tmux.waitFor("a clean exit") { $0.contains("FLEETWATCH-EXIT=0") && $0.contains("TTY-RESTORED") }
     }
 
-    @Test func refusesToStartWhenStdoutIsNotATerminal() throws {
+    @Test func refusesToStartWhenStdoutIsNotATerminal() async throws {
         let binary = Self.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
         let process = Process()

@@ -31,96 +31,96 @@ import Testing
         func type(_ keys: Key...) { terminal.type(keys.map { .key($0) }) }
         func type(text: String) { terminal.type(text.map { .key(.character($0)) }) }
 
-        func quit() -> Bool {
+        func quit() async -> Bool {
             type(.character("q"))
-            let stopped = eventually { finished.isSet }
+            let stopped = await eventually { finished.isSet }
             runtime.stop()
             return stopped
         }
     }
 
-    @Test func vehiclesAppearAFilterNarrowsAndALockShowsInTheRow() {
+    @Test func vehiclesAppearAFilterNarrowsAndALockShowsInTheRow() async {
         let h = Harness()
-        #expect(eventually { h.shows("SNAP1") && h.shows("● connected") }, "\(h.screen())")
+        #expect(await eventually { h.shows("SNAP1") && h.shows("● connected") }, "\(h.screen())")
         for i in 0..<20 {
             h.source.emit(Fixture.changed("V-\(100 + i)", plate: "P-\(i)", life: .online, at: "10:00:00",
                                           eventID: "ev-\(i)"))
         }
-        #expect(eventually { h.shows("Vehicles 21/21") }, "\(h.screen())")
+        #expect(await eventually { h.shows("Vehicles 21/21") }, "\(h.screen())")
         h.type(.character("/"))
         h.type(text: "v-107")
         h.type(.enter)
-        #expect(eventually { h.shows("Vehicles 1/21 [/v-107]") }, "\(h.screen())")
+        #expect(await eventually { h.shows("Vehicles 1/21 [/v-107]") }, "\(h.screen())")
         h.type(.character("L"))
-        #expect(eventually { h.shows("Lock V-107 (P-7)?") }, "\(h.screen())")
+        #expect(await eventually { h.shows("Lock V-107 (P-7)?") }, "\(h.screen())")
         h.type(.character("y"))
-        #expect(eventually { h.row(of: "V-107")?.contains("LOCKED") == true }, "\(h.screen())")
-        #expect(eventually { h.shows("Locked V-107: 200 (flow flow-V-107)") }, "\(h.screen())")
+        #expect(await eventually { h.row(of: "V-107")?.contains("LOCKED") == true }, "\(h.screen())")
+        #expect(await eventually { h.shows("Locked V-107: 200 (flow flow-V-107)") }, "\(h.screen())")
         #expect(h.source.settled == 20)
-        #expect(h.quit())
+        #expect(await h.quit())
     }
 
-    @Test func pauseFreezesTheDisplayButEventsAreStillAppliedAndSettled() {
+    @Test func pauseFreezesTheDisplayButEventsAreStillAppliedAndSettled() async {
         let h = Harness(commands: nil)
         h.source.emit(Fixture.changed("A-1", plate: "A", at: "10:00:00", eventID: "a1"))
-        #expect(eventually { h.shows("A-1") }, "\(h.screen())")
+        #expect(await eventually { h.shows("A-1") }, "\(h.screen())")
         h.type(.character("p"))
-        #expect(eventually { h.shows("PAUSED (+0)") }, "\(h.screen())")
+        #expect(await eventually { h.shows("PAUSED (+0)") }, "\(h.screen())")
         h.source.emit(Fixture.changed("B-2", plate: "B", at: "10:00:01", eventID: "b2"))
-        #expect(eventually { h.shows("PAUSED (+1)") }, "\(h.screen())")
+        #expect(await eventually { h.shows("PAUSED (+1)") }, "\(h.screen())")
         #expect(!h.shows("B-2"))
         #expect(h.source.settled == 2)
         h.type(.character("p"))
-        #expect(eventually { h.shows("B-2") && !h.shows("PAUSED") }, "\(h.screen())")
-        #expect(h.quit())
+        #expect(await eventually { h.shows("B-2") && !h.shows("PAUSED") }, "\(h.screen())")
+        #expect(await h.quit())
     }
 
-    @Test func aBurstOfEventsIsCoalescedIntoFewFrames() {
+    @Test func aBurstOfEventsIsCoalescedIntoFewFrames() async {
         let h = Harness(commands: nil)
-        #expect(eventually { h.shows("● connected") })
+        #expect(await eventually { h.shows("● connected") })
         let before = h.terminal.frames
         let started = Date()
         for i in 0..<10_000 {
             h.source.emit(Fixture.changed("C-\(i % 500)", plate: "C", at: "10:00:00", eventID: "burst-\(i)"))
         }
-        #expect(eventually { h.source.settled == 10_000 })
-        #expect(eventually { h.shows("vehicles 500") }, "\(h.screen())")
+        #expect(await eventually { h.source.settled == 10_000 })
+        #expect(await eventually { h.shows("vehicles 500") }, "\(h.screen())")
         let elapsed = Date().timeIntervalSince(started)
         let frames = h.terminal.frames - before
         // At most 30 a second, plus the first and the last.
         #expect(Double(frames) <= elapsed * 30 + 3, "\(frames) frames in \(elapsed) s")
-        #expect(h.quit())
+        #expect(await h.quit())
     }
 
-    @Test func smokeRingsTheBellAndStaysUntilAcknowledged() {
+    @Test func smokeRingsTheBellAndStaysUntilAcknowledged() async {
         let h = Harness(commands: nil)
         h.source.emit(Fixture.changed("K2M9X", plate: "M-IN 4711", at: "10:00:00", eventID: "k"))
         h.source.emit(Fixture.smoke("K2M9X", at: "12:00:05", eventID: "smoke-1"))
-        #expect(eventually { h.shows("⚠ SMOKE K2M9X (a: ack)") && h.terminal.bells == 1 }, "\(h.screen())")
+        #expect(await eventually { h.shows("⚠ SMOKE K2M9X (a: ack)") && h.terminal.bells == 1 }, "\(h.screen())")
         h.source.emit(Fixture.smoke("K2M9X", at: "12:00:05", eventID: "smoke-1"))  // a redelivery: no second bell
         h.type(.character("a"))
-        #expect(eventually { !h.shows("(a: ack)") }, "\(h.screen())")
+        #expect(await eventually { !h.shows("(a: ack)") }, "\(h.screen())")
         #expect(h.terminal.bells == 1)
-        #expect(h.quit())
+        #expect(await h.quit())
     }
 
-    @Test func withoutCredentialsALockIsRefusedWithAMessage() {
+    @Test func withoutCredentialsALockIsRefusedWithAMessage() async {
         let h = Harness(commands: nil)
         h.source.emit(Fixture.changed("A-1", plate: "A", at: "10:00:00", eventID: "a1"))
-        #expect(eventually { h.shows("A-1") })
+        #expect(await eventually { h.shows("A-1") })
         h.type(.character("L"), .character("y"))
-        #expect(eventually { h.shows("no REST credentials configured") }, "\(h.screen())")
-        #expect(h.quit())
+        #expect(await eventually { h.shows("no REST credentials configured") }, "\(h.screen())")
+        #expect(await h.quit())
     }
 
-    @Test func resizeRedrawsAndTooSmallShowsOnlyTheMessage() {
+    @Test func resizeRedrawsAndTooSmallShowsOnlyTheMessage() async {
         let h = Harness(commands: nil)
-        #expect(eventually { h.shows("Vehicles") })
+        #expect(await eventually { h.shows("Vehicles") })
         h.terminal.type([.resized(ScreenSize(width: 60, height: 20))])
-        #expect(eventually { h.shows("Terminal too small: need 80×24, have 60×20") }, "\(h.screen())")
+        #expect(await eventually { h.shows("Terminal too small: need 80×24, have 60×20") }, "\(h.screen())")
         h.terminal.type([.resized(ScreenSize(width: 120, height: 40))])
-        #expect(eventually { h.terminal.lastFrame?.width == 120 && h.shows("Vehicles") })
-        #expect(h.quit())
+        #expect(await eventually { h.terminal.lastFrame?.width == 120 && h.shows("Vehicles") })
+        #expect(await h.quit())
     }
 }
 

@@ -38,12 +38,13 @@ struct FakeCommands: VehicleCommands {
     }
 }
 
-/// Polls `condition` until it holds or `timeout` passes (never a fixed sleep before asserting).
-func eventually(timeout: Double = 10, _ condition: () -> Bool) -> Bool {
+/// Polls `condition` until it holds or `timeout` passes (never a fixed sleep before asserting). Async, so that
+/// waiting never holds one of the few cooperative threads the code under test needs.
+func eventually(timeout: Double = 10, _ condition: () -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
         if condition() { return true }
-        usleep(5_000)
+        try? await Task.sleep(for: .milliseconds(5))
     }
     return condition()
 }
