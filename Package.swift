@@ -77,10 +77,16 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Benchmarks: `scripts/bench` (release build).
+        .executableTarget(name: "fleetwatch-bench", dependencies: [
+            "FleetCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         // Tests. Fixtures are copies of the contract's samples plus the variations it allows.
         .target(name: "TestSupport", dependencies: ["FleetCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "FleetConfigTests", dependencies: ["FleetConfig", "TestSupport"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "FleetStreamTests", dependencies: ["FleetStream", "AMQP", "TestSupport"]),
         .testTarget(name: "FleetSimTests", dependencies: ["FleetSim", "FleetCore", "AMQP"],
