@@ -57,6 +57,7 @@ let package = Package(
         .target(name: "FleetSim", dependencies: [
             "FleetCore", "AMQP",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Command-line settings: flags, environment and config file, in that order of precedence.
@@ -91,6 +92,17 @@ let package = Package(
         .testTarget(name: "FleetStreamTests", dependencies: ["FleetStream", "AMQP", "TestSupport"]),
         .testTarget(name: "FleetSimTests", dependencies: ["FleetSim", "FleetCore", "AMQP"],
                     exclude: ["Fixtures"]),
+        // The stand-in's REST server and the INVERS client, over real HTTP on loopback.
+        .testTarget(name: "FleetSimRESTTests", dependencies: [
+            "FleetSim", "FleetCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .testTarget(name: "InversAPITests", dependencies: [
+            "InversAPI", "FleetSim", "FleetCore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
