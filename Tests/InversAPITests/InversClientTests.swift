@@ -337,7 +337,7 @@ import Testing
         let credentials = ClientCredentials(clientID: "EXFL29#x", secret: Secret("top-secret"))
         #expect("\(credentials)" == "EXFL29#x:***")
         #expect(!String(reflecting: credentials).contains("top-secret"))
-        #expect("\(Secret("top-secret"))" == "***")
+        #expect("\(InversAPI.Secret("top-secret"))" == "***")
     }
 }
 
