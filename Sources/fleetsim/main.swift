@@ -55,11 +55,19 @@ struct FleetSimCommand: AsyncParsableCommand {
     @Option(name: .customLong("malformed-rate"), help: "The share of messages (0 to 1) replaced by malformed bodies.")
     var malformedRate: Double = 0
 
-    @Option(name: .customLong("api-port"), help: "Serve the INVERS REST API on this port of 127.0.0.1 (pending: see the report).")
+    @Option(name: .customLong("api-port"), help: "Serve the INVERS REST API on this port of 127.0.0.1 (0: any free port), on the same fleet.")
     var apiPort: Int?
 
     @Option(name: .customLong("token-ttl"), help: "Lifetime in seconds of the REST API's access tokens.")
     var tokenTTL: Int = 900
+
+    @Option(name: .customLong("client-id"), help: "The API client the REST API accepts.")
+    var clientID = "fleetsim"
+
+    @Option(name: .customLong("client-secret-file"), help: ArgumentHelp(
+        "A file holding the API client's secret (or set FLEETSIM_CLIENT_SECRET). Required with --api-port.",
+        valueName: "FILE"))
+    var clientSecretFile: String?
 
     mutating func validate() throws {
         guard vehicles >= 1 else { throw ValidationError("--vehicles must be at least 1") }
@@ -93,9 +101,11 @@ struct FleetSimCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("--amqp-url: \(error)")  // the error never repeats the URL
         }
-        if apiPort != nil {
-            FileHandle.standardError.write(Data("fleetsim: --api-port is not available yet in this build\n".utf8))
-            throw ExitCode(2)
+        var apiConfiguration: StandInConfiguration?
+        if let apiPort {
+            guard (0...65535).contains(apiPort) else { throw ValidationError("--api-port must be from 0 to 65535") }
+            apiConfiguration = StandInConfiguration(port: apiPort, clientID: clientID, clientSecret: try clientSecret(),
+                                                    tokenTTL: .seconds(tokenTTL))
         }
 
         let stop = StopSignal()
@@ -106,6 +116,13 @@ struct FleetSimCommand: AsyncParsableCommand {
         let (count, malformedRate) = (self.count, self.malformedRate)
         let target = url?.description ?? "stdout"
         log("fleetsim: \(vehicles) vehicles, seed \(seed), start \(startTime), publishing to \(target)")
+        var api: RunningStandIn?
+        if let configuration = apiConfiguration {
+            // The REST API serves the same fleet the publisher runs: its commands' readings are published too.
+            let running = try await InversStandInServer(backend: fleet, configuration: configuration).start()
+            log("fleetsim: INVERS REST API on \(running.baseURL) (client \(SafeText.sanitize(clientID)))")
+            api = running
+        }
 
         let outcome: Result<PublishingRun.Statistics, any Error> = await withCheckedContinuation { done in
             // The publisher and its connection live on this one thread (rabbitmq-c is not thread-safe).
@@ -130,6 +147,7 @@ struct FleetSimCommand: AsyncParsableCommand {
             thread.name = "fleetsim publisher"
             thread.start()
         }
+        await api?.stop()
         switch outcome {
         case let .success(statistics):
             let malformed = statistics.malformed > 0 ? " (\(statistics.malformed) malformed)" : ""
@@ -138,6 +156,20 @@ struct FleetSimCommand: AsyncParsableCommand {
             log("fleetsim: \(SafeText.sanitize(String(describing: error)))")
             throw ExitCode.failure
         }
+    }
+
+    /// The API client's secret: from the file, else the environment; never from argv.
+    private func clientSecret() throws -> String {
+        if let clientSecretFile {
+            guard let text = try? String(contentsOfFile: clientSecretFile, encoding: .utf8) else {
+                throw ValidationError("cannot read --client-secret-file \(clientSecretFile)")
+            }
+            let secret = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !secret.isEmpty else { throw ValidationError("--client-secret-file \(clientSecretFile) is empty") }
+            return secret
+        }
+        if let secret = ProcessInfo.processInfo.environment["FLEETSIM_CLIENT_SECRET"], !secret.isEmpty { return secret }
+        throw ValidationError("--api-port needs the API client's secret: --client-secret-file FILE or FLEETSIM_CLIENT_SECRET")
     }
 
     private func log(_ line: String) {
