@@ -132,7 +132,8 @@ struct FleetSimCommand: AsyncParsableCommand {
                     if let url {
                         publisher = try BrokerPublisher(url: url)
                     } else {
-                        publisher = LinePublisher { line in print(line) }
+                        // Written line by line, so the lines reach a pipe as they happen.
+                        publisher = LinePublisher { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
                     }
                     let run = PublishingRun(fleet: fleet, queue: queue, publisher: publisher, topology: topology,
                                             pacing: pacing, count: count, malformedRate: malformedRate)
