@@ -78,10 +78,16 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Benchmarks: `scripts/bench` (release build).
+        .executableTarget(name: "fleetwatch-bench", dependencies: [
+            "FleetCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         // Tests. Fixtures are copies of the contract's samples plus the variations it allows.
         .target(name: "TestSupport", dependencies: ["FleetCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "FleetConfigTests", dependencies: ["FleetConfig", "TestSupport"]),
         // The stand-in's REST server and the INVERS client, over real HTTP on loopback.
         .testTarget(name: "FleetSimRESTTests", dependencies: [
             "FleetSim", "FleetCore",
@@ -93,6 +99,8 @@ let package = Package(
             "InversAPI", "FleetSim", "FleetCore",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // `fleetwatch lock` / `unlock`: the built binary against the stand-in.
+        .testTarget(name: "FleetwatchCLITests", dependencies: ["FleetSim", "FleetCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import FleetCore
 import Foundation
 
 /// An INVERS API client's credentials for the OAuth 2.0 client-credentials grant.

@@ -45,14 +45,18 @@ public final class InversClient: VehicleCommands {
             ?? api.url(["auth", "oauth", "token"], query: [("grant_type", "client_credentials")])
         self.warnings = [api.plainHTTPWarning, tokenEndpoint?.plainHTTPWarning].compactMap { $0 }
         self.logger = logger
+        var httpConfiguration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            // A redirect would carry the bearer token to wherever it points.
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: configuration.connectTimeout.timeAmount, read: nil),
+            decompression: .disabled)
+        // A refused connection is reported at once rather than retried until the connect timeout: the user
+        // (or the dashboard's status line) learns the API is unreachable in milliseconds, not seconds.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         self.http = HTTPClient(
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-            configuration: HTTPClient.Configuration(
-                tlsConfiguration: tls,
-                // A redirect would carry the bearer token to wherever it points.
-                redirectConfiguration: .disallow,
-                timeout: .init(connect: configuration.connectTimeout.timeAmount, read: nil),
-                decompression: .disabled),
+            configuration: httpConfiguration,
 )
         let http = self.http
         let tokenURL = self.tokenURL

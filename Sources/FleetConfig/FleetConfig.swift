@@ -1,1 +1,0 @@
-// FleetConfig: see Package.swift for what this module holds.

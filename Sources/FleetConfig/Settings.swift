@@ -1,0 +1,148 @@
+import FleetCore
+
+/// Everything fleetwatch needs to connect, resolved from flags, the environment and the config file, in that
+/// order of precedence (DESIGN.md's table).
+public struct Settings: Sendable {
+    /// `amqps://USER:PASS@host:5671/VHOST`. Holds the password: show it only through `redactedAMQPURL`.
+    public var amqpURL: String?
+    /// The queues to consume, one per topic.
+    public var queues: [String]
+    /// The REST base URL.
+    public var apiURL: String
+    /// The OAuth token endpoint.
+    public var tokenURL: String
+    public var clientID: String?
+    public var clientSecret: Secret?
+    /// An extra CA bundle (PEM) for amqps and https.
+    public var tlsCA: String?
+    /// Unacknowledged deliveries in flight.
+    public var prefetch: Int
+    /// A theme name from `themes/`, or a theme file.
+    public var theme: String?
+    /// Lock and unlock are disabled.
+    public var readOnly: Bool
+    /// The config file that was read, if any.
+    public var configFile: String?
+    /// Things the user should hear about but that do not stop the program (printed on stderr).
+    public var warnings: [String]
+
+    public static let defaultAPIURL = "https://api.invers.com"
+    public static let defaultPrefetch = 200
+
+    /// The AMQP URL fit to show.
+    public var redactedAMQPURL: String? { amqpURL.map(redactedURL) }
+
+    /// True when the REST API can be used (snapshot, lock, unlock).
+    public var hasAPICredentials: Bool { clientID != nil && clientSecret != nil }
+}
+
+/// The values given on the command line; nil (or empty) where a flag was not given.
+public struct SettingsFlags: Sendable {
+    public var amqpURL: String?
+    public var queues: [String] = []
+    public var apiURL: String?
+    public var tokenURL: String?
+    public var clientID: String?
+    public var clientSecretFile: String?
+    public var tlsCA: String?
+    public var prefetch: Int?
+    public var theme: String?
+    public var readOnly = false
+    public var config: String?
+    public init() {}
+}
+
+extension Settings {
+    /// Resolves settings: flags win over the environment, which wins over the config file.
+    /// - Parameters:
+    ///   - environment: the process environment (injected so tests need not touch the real one).
+    ///   - files: how to read files (injected for tests); defaults to the real file system.
+    public static func resolve(flags: SettingsFlags, environment: [String: String],
+                               files: FileAccess = .system) throws(SettingsError) -> Settings {
+        let env = { (name: String) -> String? in
+            guard let v = environment[name], !v.isEmpty else { return nil }
+            return v
+        }
+        var warnings: [String] = []
+
+        // The config file: explicit (flag or environment) must exist; the default may be absent.
+        let explicitConfig = flags.config ?? env("FLEETWATCH_CONFIG")
+        let configPath = explicitConfig ?? defaultConfigPath(environment: environment)
+        var file = ConfigFile()
+        var configFile: String?
+        if let configPath {
+            if files.exists(configPath) {
+                file = try ConfigFile.load(path: configPath, files: files)
+                configFile = configPath
+                if let url = file.amqpURL, redactedURL(url) != url, files.isReadableByOthers(configPath) {
+                    warnings.append("\(configPath) holds the AMQP password and other users can read it: chmod 600 \(configPath)")
+                }
+            } else if explicitConfig != nil {
+                throw .configNotFound(path: configPath)
+            }
+        }
+
+        let apiURL = flags.apiURL ?? env("FLEETWATCH_API_URL") ?? file.apiURL ?? defaultAPIURL
+        try checkHTTPURL(apiURL, name: "API URL")
+        let tokenURL = flags.tokenURL ?? env("FLEETWATCH_TOKEN_URL") ?? file.tokenURL
+            ?? (apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL) + "/auth/oauth/token"
+        try checkHTTPURL(tokenURL, name: "token URL")
+
+        let amqpURL = flags.amqpURL ?? env("FLEETWATCH_AMQP_URL") ?? file.amqpURL
+        if let amqpURL, !(amqpURL.hasPrefix("amqp://") || amqpURL.hasPrefix("amqps://")) {
+            throw .invalidValue(name: "AMQP URL", value: redactedURL(amqpURL), reason: "it must start with amqp:// or amqps://")
+        }
+        if let flag = flags.amqpURL, redactedURL(flag) != flag {
+            warnings.append("the AMQP password given with --amqp-url is visible to other users in the process list: use FLEETWATCH_AMQP_URL or the config file")
+        }
+
+        var queues = flags.queues
+        if queues.isEmpty, let list = env("FLEETWATCH_QUEUES") {
+            queues = list.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+        }
+        if queues.isEmpty { queues = file.queues ?? [] }
+
+        var secret: Secret?
+        if let path = flags.clientSecretFile {
+            secret = try SecretFile.read(path: path, files: files)
+        } else if let value = env("INVERS_CLIENT_SECRET") {
+            secret = Secret(value)
+        } else if let path = file.clientSecretFile {
+            secret = try SecretFile.read(path: path, files: files)
+        }
+
+        let prefetch = flags.prefetch ?? file.prefetch ?? defaultPrefetch
+        guard (1...65_535).contains(prefetch) else {
+            throw .invalidValue(name: "prefetch", value: String(prefetch), reason: "it must be between 1 and 65535")
+        }
+
+        return Settings(
+            amqpURL: amqpURL, queues: queues, apiURL: apiURL, tokenURL: tokenURL,
+            clientID: flags.clientID ?? env("INVERS_CLIENT_ID") ?? file.clientID, clientSecret: secret,
+            tlsCA: flags.tlsCA ?? env("FLEETWATCH_TLS_CA") ?? file.tlsCA, prefetch: prefetch,
+            theme: flags.theme ?? env("FLEETWATCH_THEME") ?? file.theme,
+            readOnly: flags.readOnly || (file.readOnly ?? false), configFile: configFile, warnings: warnings)
+    }
+
+    /// `$XDG_CONFIG_HOME/fleetwatch/config.toml`, else `~/.config/fleetwatch/config.toml`.
+    public static func defaultConfigPath(environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/fleetwatch/config.toml" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.config/fleetwatch/config.toml" }
+        return nil
+    }
+
+    private static func checkHTTPURL(_ url: String, name: String) throws(SettingsError) {
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+            throw .invalidValue(name: name, value: redactedURL(url), reason: "it must start with https:// (or http:// for a local stand-in)")
+        }
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A minimal benchmark harness: warm up, time several rounds, keep the median, and print each workload as a
+/// rate next to its ratio against the baseline measured in the same run (the machine is shared and noisy, so
+/// only ratios compare across runs).
+///
+/// Why not ordo-one/benchmark: 1.38.1 needs ordo-one/swift-runtime-interposer on Linux with Swift 6.3, which
+/// cannot be fetched on this machine.
+struct Harness {
+    var rounds = 7
+
+    struct Result {
+        var name: String
+        var itemsPerSecond: Double
+    }
+
+    /// Runs `body`, which processes `items` items per call, and returns the median rate.
+    func measure(_ name: String, items: Int, _ body: () -> Void) -> Result {
+        body()  // warm-up: caches, lazy initialisation, page faults
+        var rates: [Double] = []
+        for _ in 0..<rounds {
+            let start = monotonicSeconds()
+            body()
+            rates.append(Double(items) / (monotonicSeconds() - start))
+        }
+        rates.sort()
+        return Result(name: name, itemsPerSecond: rates[rates.count / 2])
+    }
+
+    static func report(_ results: [Result], baseline: Result, unit: String) {
+        let width = max(baseline.name.count, results.map(\.name.count).max() ?? 0)
+        func line(_ r: Result) -> String {
+            let name = r.name.padding(width)
+            let rate = format(r.itemsPerSecond).leftPadding(12)
+            let ratio = String(format2: r.itemsPerSecond / baseline.itemsPerSecond)
+            return "\(name)  \(rate) \(unit)/s  \(ratio.leftPadding(6))× baseline"
+        }
+        print(line(baseline) + "  (baseline)")
+        for r in results { print(line(r)) }
+    }
+
+    static func format(_ value: Double) -> String {
+        let n = Int(value.rounded())
+        var digits = Array(String(n))
+        var out: [Character] = []
+        while digits.count > 3 {
+            out.insert(contentsOf: [","] + digits.suffix(3), at: 0)
+            digits.removeLast(3)
+        }
+        return String(digits + out)
+    }
+}
+
+func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+extension String {
+    init(format2 value: Double) {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = String(hundredths % 100)
+        self = "\(hundredths / 100).\(fraction.count == 1 ? "0" + fraction : fraction)"
+    }
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `fleetwatch-bench`: the project's benchmarks. Run through `scripts/bench` (release build).
+struct FleetwatchBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fleetwatch-bench", abstract: "fleetwatch's benchmarks; figures are ratios against a same-run baseline.",
+        subcommands: [DecodeApply.self], defaultSubcommand: DecodeApply.self)
+
+    struct DecodeApply: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "decode-apply", abstract: "decode + apply vs Foundation's JSONDecoder, one core.")
+        @Option(help: "Events per round.") var events = 200_000
+        @Option(help: "Vehicles in the fleet.") var vehicles = 5_000
+        func run() { DecodeApplyBenchmark.run(events: events, vehicles: vehicles) }
+    }
+}
+
+FleetwatchBench.main()

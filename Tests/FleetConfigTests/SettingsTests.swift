@@ -1,0 +1,160 @@
+import FleetConfig
+import Foundation
+import Testing
+import TestSupport
+
+/// Flags win over the environment, which wins over the config file; every bad input has a clear error.
+@Suite struct SettingsTests {
+    /// A fake file system: path → (content, readable by others).
+    func files(_ entries: [String: (String, Bool)]) -> FileAccess {
+        FileAccess(
+            exists: { entries[$0] != nil },
+            read: { (path) throws(FileAccessError) -> String in
+                guard let entry = entries[path] else { throw FileAccessError(reason: "No such file or directory") }
+                return entry.0
+            },
+            isReadableByOthers: { entries[$0]?.1 ?? false })
+    }
+
+    let config = """
+        amqp_url = "amqps://consumer:filepass@api.invers.com:5671/FLT23"
+        queues = ["q-file"]
+        api_url = "https://file.example"
+        client_id = "fleet#23"
+        client_secret_file = "/secret"
+        prefetch = 50
+        theme = "mono"
+        read_only = true
+        """
+
+    @Test func theConfigFileIsTheLastResort() throws {
+        let s = try Settings.resolve(flags: SettingsFlags(), environment: ["XDG_CONFIG_HOME": "/cfg"],
+                                     files: files(["/cfg/fleetwatch/config.toml": (config, false), "/secret": ("s3\n", false)]))
+        #expect(s.amqpURL == "amqps://consumer:filepass@api.invers.com:5671/FLT23")
+        #expect(s.redactedAMQPURL == "amqps://consumer:***@api.invers.com:5671/FLT23")
+        #expect(s.queues == ["q-file"])
+        #expect(s.apiURL == "https://file.example")
+        #expect(s.tokenURL == "https://file.example/auth/oauth/token")
+        #expect(s.clientID == "fleet#23")
+        #expect(s.clientSecret?.value == "s3")
+        #expect(s.prefetch == 50)
+        #expect(s.theme == "mono")
+        #expect(s.readOnly)
+        #expect(s.configFile == "/cfg/fleetwatch/config.toml")
+        #expect(s.warnings.isEmpty)
+    }
+
+    @Test func theEnvironmentWinsOverTheFileAndFlagsWinOverBoth() throws {
+        let env = ["XDG_CONFIG_HOME": "/cfg", "FLEETWATCH_QUEUES": "q-env1, q-env2", "FLEETWATCH_API_URL": "https://env.example",
+                   "INVERS_CLIENT_SECRET": "from-env", "FLEETWATCH_THEME": "light"]
+        let fs = files(["/cfg/fleetwatch/config.toml": (config, false), "/secret": ("s3", false)])
+        let fromEnv = try Settings.resolve(flags: SettingsFlags(), environment: env, files: fs)
+        #expect(fromEnv.queues == ["q-env1", "q-env2"])
+        #expect(fromEnv.apiURL == "https://env.example")
+        #expect(fromEnv.clientSecret?.value == "from-env")
+        #expect(fromEnv.theme == "light")
+
+        var flags = SettingsFlags()
+        flags.queues = ["q-flag"]
+        flags.apiURL = "http://127.0.0.1:8080"
+        flags.theme = "solarized-dark"
+        flags.prefetch = 300
+        let fromFlags = try Settings.resolve(flags: flags, environment: env, files: fs)
+        #expect(fromFlags.queues == ["q-flag"])
+        #expect(fromFlags.apiURL == "http://127.0.0.1:8080")
+        #expect(fromFlags.tokenURL == "http://127.0.0.1:8080/auth/oauth/token")
+        #expect(fromFlags.theme == "solarized-dark")
+        #expect(fromFlags.prefetch == 300)
+    }
+
+    @Test func noConfigFileAtTheDefaultPlaceIsFine() throws {
+        let s = try Settings.resolve(flags: SettingsFlags(), environment: ["HOME": "/home/me"], files: files([:]))
+        #expect(s.configFile == nil)
+        #expect(s.apiURL == "https://api.invers.com")
+        #expect(s.prefetch == 200)
+        #expect(!s.readOnly)
+        #expect(!s.hasAPICredentials)
+    }
+
+    @Test func anExplicitConfigFileMustExist() {
+        #expect(throws: SettingsError.configNotFound(path: "/nope.toml")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/nope.toml"], files: files([:]))
+        }
+    }
+
+    @Test func aSyntaxErrorNamesTheFileAndLine() {
+        let fs = files(["/c.toml": ("prefetch = 5\nqueues = [\"a\"\ntheme = \"x\"\n", false)])
+        do {
+            _ = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+            Issue.record("expected an error")
+        } catch let error as SettingsError {
+            guard case let .configInvalid(path, line, _) = error else { Issue.record("\(error)"); return }
+            #expect(path == "/c.toml")
+            #expect(line == 2 || line == 3)
+            #expect(error.description.hasPrefix("/c.toml:"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func anUnknownKeyIsNamed() {
+        let fs = files(["/c.toml": ("prefech = 5\n", false)])
+        #expect(throws: SettingsError.unknownConfigKey(path: "/c.toml", key: "prefech")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+        }
+    }
+
+    @Test func aValueOfTheWrongTypeIsNamed() {
+        let fs = files(["/c.toml": ("prefetch = \"many\"\n", false)])
+        #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: nil, message: "prefetch must be a whole number")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+        }
+    }
+
+    @Test func badValuesAreRefusedWithoutShowingSecrets() {
+        var flags = SettingsFlags()
+        flags.amqpURL = "http://user:hunter2@host/"
+        do {
+            _ = try Settings.resolve(flags: flags, environment: [:], files: files([:]))
+            Issue.record("expected an error")
+        } catch {
+            #expect(!"\(error)".contains("hunter2"))
+            #expect("\(error)".contains("amqp://"))
+        }
+        flags = SettingsFlags()
+        flags.prefetch = 0
+        #expect(throws: SettingsError.self) { try Settings.resolve(flags: flags, environment: [:], files: files([:])) }
+    }
+
+    @Test func aPasswordOnTheCommandLineIsWarnedAbout() throws {
+        var flags = SettingsFlags()
+        flags.amqpURL = "amqp://guest:guest@127.0.0.1:5672/%2f"
+        let s = try Settings.resolve(flags: flags, environment: [:], files: files([:]))
+        #expect(s.warnings.count == 1)
+        #expect(!s.warnings[0].contains("guest:guest"))
+    }
+
+    @Test func aSecretFileOthersCanReadIsRefused() {
+        var flags = SettingsFlags()
+        flags.clientSecretFile = "/open"
+        #expect(throws: SettingsError.secretFileTooOpen(path: "/open")) {
+            try Settings.resolve(flags: flags, environment: [:], files: files(["/open": ("s3", true)]))
+        }
+        flags.clientSecretFile = "/missing"
+        #expect(throws: SettingsError.secretFileUnreadable(path: "/missing", reason: "no such file")) {
+            try Settings.resolve(flags: flags, environment: [:], files: files([:]))
+        }
+    }
+
+    @Test func theRealFileSystemChecksPermissions() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fleetwatch-settings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let secret = dir.appendingPathComponent("secret").path
+        try "s3cret\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: secret)
+        #expect(throws: SettingsError.secretFileTooOpen(path: secret)) { try SecretFile.read(path: secret) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret)
+        #expect(try SecretFile.read(path: secret).value == "s3cret")
+    }
+}

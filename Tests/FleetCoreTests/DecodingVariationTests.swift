@@ -1,0 +1,123 @@
+import Testing
+import TestSupport
+
+/// The variations the contract allows: other spellings, missing optional fields, nulls, unknown fields and types,
+/// and the order in which the type is looked up.
+@Suite struct DecodingVariationTests {
+    let decoder = EventDecoder()
+
+    func decode(_ json: String, headers: [String: String] = [:], messageID: String? = nil) throws -> Event {
+        try decoder.decode(body: Array(json.utf8), headers: headers, messageID: messageID)
+    }
+
+    @Test(arguments: [
+        ("VehicleChanged", EventType.vehicleChanged), ("VehicleChange", .vehicleChanged),
+        ("VEHICLE_CHANGED", .vehicleChanged), ("vehicle-changed", .vehicleChanged),
+        ("VehicleStateRecorded", .vehicleStateRecorded), ("TripStarted", .tripStarted), ("TripEnded", .tripEnded),
+        ("TripMetricsReady", .tripMetricsReady), ("TripDataReady", .tripMetricsReady),
+        ("TripDiscarded", .tripDiscarded), ("SmokeDetected", .smokeDetected), ("SmokeDataReady", .smokeDataReady),
+        ("TireChanged", .other("TireChanged")),
+    ])
+    func everySpellingOfEveryType(raw: String, expected: EventType) {
+        #expect(EventType(raw: raw) == expected)
+    }
+
+    @Test func tripDataReadyIsTheOlderNameOfTripMetricsReady() throws {
+        let event = try decode("""
+            {"metadata": {"id": "e1", "type": "TripDataReady", "occurred_at": "2026-11-28T10:43:00Z"},
+             "trip": {"id": "t1", "vehicle_id": "JQ7RP", "distance_in_kilometers": 3.5}}
+            """)
+        #expect(event.type == .tripMetricsReady)
+        #expect(event.type.name == "TripMetricsReady")
+    }
+
+    @Test func fuelLevelInPercentIsTheOlderNameOfStateOfCharge() throws {
+        let event = try decode("""
+            {"metadata": {"id": "e2", "type": "VehicleStateRecorded", "occurred_at": "2026-11-28T10:43:00Z"},
+             "vehicle_id": "JQ7RP", "vehicle_state": {"fuel_level_in_percent": {"timestamp": "2026-11-28T10:42:59Z", "value": 41.5}}}
+            """)
+        guard case let .vehicleStateRecorded(state) = event.payload else { Issue.record("payload"); return }
+        #expect(state.chargeOrFuelPercent?.value == 41.5)
+    }
+
+    @Test func theTypeComesFromAHeaderFirst() throws {
+        let body = """
+            {"metadata": {"id": "e3", "type": "TripStarted", "occurred_at": "2026-11-28T10:43:00Z"},
+             "trip": {"id": "t1", "vehicle_id": "JQ7RP"}}
+            """
+        #expect(try decode(body, headers: ["Message-Type": "TripEnded"]).type == .tripEnded)
+        #expect(try decode(body, headers: ["event-type": "TripEnded"]).type == .tripEnded)
+        #expect(try decode(body, headers: ["Content-Type": "application/json"]).type == .tripStarted)
+    }
+
+    @Test func theTypeFallsBackToMetadataEventType() throws {
+        let event = try decode("""
+            {"metadata": {"id": "e4", "event_type": "SmokeDetected"}, "vehicle_id": "K2M9X"}
+            """)
+        #expect(event.type == .smokeDetected)
+        #expect(event.occurredAt == nil)
+    }
+
+    @Test func theAMQPMessageIDStandsInForAMissingEventID() throws {
+        let event = try decode("""
+            {"metadata": {"type": "SmokeDetected"}, "vehicle_id": "K2M9X"}
+            """, messageID: "amqp-42")
+        #expect(event.id == "amqp-42")
+    }
+
+    @Test func unknownFieldsAreIgnoredAndNullsAreAbsent() throws {
+        let event = try decode("""
+            {"metadata": {"id": "e5", "type": "VehicleChanged", "occurred_at": "2026-11-28T10:15:02.123456Z",
+                          "flow_id": null, "new_field": {"nested": [1, 2, {"x": null}]}},
+             "reasons": ["RENTAL_STATUS_CHANGED", "OPERATION_STATUS_CHANGED"],
+             "vehicle": {"id": "JQ7RP", "master_data": null, "life_status": null,
+                         "rental_status": {"value": "RESERVED", "modified_at": null}, "color": "red"},
+             "extra": true}
+            """)
+        #expect(event.flowID == nil)
+        #expect(event.occurredAt?.microseconds == Timestamp(iso8601: "2026-11-28T10:15:02Z")!.microseconds + 123_456)
+        guard case let .vehicleChanged(change) = event.payload else { Issue.record("payload"); return }
+        #expect(change.reasons == [.rentalStatusChanged, .other("OPERATION_STATUS_CHANGED")])
+        #expect(change.vehicle.masterData == nil)
+        #expect(change.vehicle.lifeStatus == nil)
+        #expect(change.vehicle.rentalStatus == StatusValue(.other("RESERVED"), modifiedAt: nil))
+    }
+
+    @Test func anUnknownTypeIsKeptWithItsVehicle() throws {
+        let event = try decode("""
+            {"metadata": {"id": "e6", "type": "DamageReported", "occurred_at": "2026-11-28T10:15:02Z"},
+             "vehicle_id": "JQ7RP", "damage": {"part": "mirror"}}
+            """)
+        #expect(event.type == .other("DamageReported"))
+        #expect(event.type.name == "DamageReported")
+        #expect(event.vehicleID == "JQ7RP")
+        #expect(event.payload == .other)
+    }
+
+    @Test func aNumericEventIDIsAccepted() throws {
+        let event = try decode("""
+            {"metadata": {"id": 12345, "type": "SmokeDetected"}, "vehicle_id": "K2M9X"}
+            """)
+        #expect(event.id == "12345")
+    }
+
+    @Test func escapedAndUnicodeStringsDecode() throws {
+        let event = try decode(#"""
+            {"metadata": {"id": "e7", "type": "VehicleChanged"},
+             "vehicle": {"id": "JQ7RP", "master_data": {"custom_name": "Zo\u00e9 \"12\" \ud83d\ude97 車", "license_plate": "B\/FW"}}}
+            """#)
+        guard case let .vehicleChanged(change) = event.payload else { Issue.record("payload"); return }
+        #expect(change.vehicle.masterData?.customName == "Zoé \"12\" 🚗 車")
+        #expect(change.vehicle.masterData?.licensePlate == "B/FW")
+    }
+
+    @Test func timestampsWithOffsetsAreNormalisedToUTC() {
+        #expect(Timestamp(iso8601: "2026-11-28T11:15:02+01:00") == Timestamp(iso8601: "2026-11-28T10:15:02Z"))
+        #expect(Timestamp(iso8601: "2026-11-28T10:15:02.5Z")?.iso8601 == "2026-11-28T10:15:02.500Z")
+        #expect(Timestamp(iso8601: "2026-11-28T10:15:02Z")?.timeOfDay == "10:15:02")
+        #expect(Timestamp(iso8601: "1969-12-31T23:59:59Z")?.microseconds == -1_000_000)
+        #expect(Timestamp(iso8601: "2024-02-29T00:00:00Z") != nil)
+        #expect(Timestamp(iso8601: "2026-02-29T00:00:00Z") == nil)
+        #expect(Timestamp(iso8601: "2026-11-28 10:15") == nil)
+    }
+}
