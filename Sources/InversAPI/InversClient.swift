@@ -33,11 +33,14 @@ public final class InversClient: VehicleCommands {
         let tokenEndpoint = try configuration.tokenURL.map { (url) throws(InversSetupError) in try APIEndpoint(url) }
         var tls = TLSConfiguration.makeClientConfiguration()  // system trust roots, full verification
         if let path = configuration.tlsCAFile {
+            let certificates: [NIOSSLCertificate]
             do {
-                tls.additionalTrustRoots = [.certificates(try NIOSSLCertificate.fromPEMFile(path))]
+                certificates = try NIOSSLCertificate.fromPEMFile(path)
             } catch {
                 throw .unusableCAFile(path: path, reason: "not a readable PEM certificate bundle (\(error))")
             }
+            guard !certificates.isEmpty else { throw .unusableCAFile(path: path, reason: "it holds no certificate") }
+            tls.additionalTrustRoots = [.certificates(certificates)]
         }
         self.configuration = configuration
         self.api = api
