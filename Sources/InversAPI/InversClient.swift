@@ -222,6 +222,9 @@ public final class InversClient: VehicleCommands {
                     where error == .deadlineExceeded || error == .readTimeout || error == .writeTimeout {
             logger.debug("\(request.method.rawValue) \(path): timed out")
             throw CommandFailure(kind: .timeout, title: "No answer within \(timeout): the outcome is unknown")
+        } catch let error as HTTPClientError where error == .remoteConnectionClosed {
+            // The request may have been received and acted on before the connection went away.
+            throw CommandFailure(kind: .timeout, title: "The connection closed before an answer: the outcome is unknown")
         } catch is CancellationError {
             throw CommandFailure(kind: .transport, title: "The request was cancelled")
         } catch {

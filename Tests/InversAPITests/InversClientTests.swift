@@ -339,6 +339,9 @@ import Testing
         #expect("\(credentials)" == "EXFL29#x:***")
         #expect(!String(reflecting: credentials).contains("top-secret"))
         #expect("\(Secret("top-secret"))" == "***")
+        var dumped = ""
+        dump(credentials, to: &dumped)
+        #expect(!dumped.contains("top-secret"))
     }
 }
 
