@@ -229,8 +229,15 @@ public final class InversClient: VehicleCommands {
             throw CommandFailure(kind: .transport, title: "The request was cancelled")
         } catch {
             logger.debug("\(request.method.rawValue) \(path): \(error)")
-            throw CommandFailure(kind: .transport, title: SafeText.sanitize("Cannot reach the API: \(error)"))
+            throw CommandFailure(kind: .transport,
+                                 title: SafeText.sanitize("Cannot reach \(Self.origin(request.url)): \(error)"))
         }
+    }
+
+    /// `scheme://host:port` of a URL: where a request went, without path or query.
+    private static func origin(_ url: String) -> String {
+        guard let u = URL(string: url), let scheme = u.scheme, let host = u.host else { return "the API" }
+        return "\(scheme)://\(host)" + (u.port.map { ":\($0)" } ?? "")
     }
 
     /// The path of a URL without its query (which holds nothing secret, but keeps logs short).

@@ -127,7 +127,7 @@ import Testing
         environment["FLEETWATCH_TOKEN_URL"] = nil
         let run = try await fleetwatch(["lock", "V0001"], environment: environment)
         #expect(run.status == 7)
-        #expect(run.stderr.contains("Cannot reach the API"))
+        #expect(run.stderr.contains("Cannot reach http://127.0.0.1:1"))
     }
 
     @Test func helpDocumentsTheExitCodes() async throws {
