@@ -63,20 +63,33 @@ public struct FleetState: Sendable {
         guard let vehicleID = event.vehicleID else { return .applied }
         let eventStamp = Stamp(time: event.occurredAt ?? Stamp.unknownTime, tiebreak: tiebreak)
 
-        modifyVehicle(vehicleID) { vehicle in
-            if let at = event.occurredAt, at > vehicle.lastEventAt ?? Stamp.unknownTime { vehicle.lastEventAt = at }
-            switch event.payload {
-            case let .vehicleChanged(change):
+        let occurredAt = event.occurredAt
+        let type = event.type
+        // One switch outside the closure, so each case captures only its own payload (capturing the whole
+        // event copied it, with every string in it, on each apply).
+        switch event.payload {
+        case let .vehicleChanged(change):
+            modifyVehicle(vehicleID) { vehicle in
+                vehicle.noteEvent(at: occurredAt)
                 merge(change.vehicle, into: &vehicle, default: eventStamp)
-            case let .vehicleStateRecorded(state):
-                merge(state, into: &vehicle, default: eventStamp)
-            case let .trip(report):
-                mergeTrip(report, type: event.type, into: &vehicle, stamp: eventStamp)
-            case let .smoke(report):
-                mergeSmoke(report, type: event.type, into: &vehicle, stamp: eventStamp)
-            case .other:
-                break
             }
+        case let .vehicleStateRecorded(state):
+            modifyVehicle(vehicleID) { vehicle in
+                vehicle.noteEvent(at: occurredAt)
+                merge(state, into: &vehicle, default: eventStamp)
+            }
+        case let .trip(report):
+            modifyVehicle(vehicleID) { vehicle in
+                vehicle.noteEvent(at: occurredAt)
+                mergeTrip(report, type: type, into: &vehicle, stamp: eventStamp)
+            }
+        case let .smoke(report):
+            modifyVehicle(vehicleID) { vehicle in
+                vehicle.noteEvent(at: occurredAt)
+                mergeSmoke(report, type: type, into: &vehicle, stamp: eventStamp)
+            }
+        case .other:
+            modifyVehicle(vehicleID) { vehicle in vehicle.noteEvent(at: occurredAt) }
         }
         appendToLogs(event, vehicleID: vehicleID, stamp: eventStamp)
         return .applied
