@@ -187,7 +187,7 @@ public final class InversClient: VehicleCommands {
         request.headers.add(name: "Accept", value: "application/json")
         do {
             let answer = try await exchange(http, request, timeout: timeout, logger: logger)
-            guard answer.isSuccess else { return .failure(answer.failure(context: "Token request refused")) }
+            guard answer.isSuccess else { return .failure(answer.failure(context: "Token request failed")) }
             guard let json = answer.json, let token = json["access_token"]?.string, !token.isEmpty else {
                 return .failure(answer.badResponse("The token answer has no access_token"))
             }

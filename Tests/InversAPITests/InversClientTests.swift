@@ -90,10 +90,30 @@ import Testing
             #expect(error.kind == .problem)
             #expect(error.status == 401)
             #expect(error.problemType == "/problems/invalid-credentials")
-            #expect(error.title.hasPrefix("Token request refused"))
+            #expect(error.title.hasPrefix("Token request failed"))
             #expect(error.flowID != nil)
             #expect(h.server.requestCount(.command) == 0)
             #expect(h.server.requestCount(.token) == 1)
+        }
+    }
+
+    @Test func brokenSlowOrFailingTokenEndpointGivesTypedErrorsAndNoCommand() async throws {
+        try await ClientHarness.with(client: { $0.requestTimeout = .milliseconds(300) }) { h in
+            h.server.inject(.malformedBody, on: .token)
+            let malformed = await failure { try await h.client.send(.lockCentralLock, to: "V0001") }
+            #expect(malformed?.kind == .badResponse)
+            h.server.inject(.internalServerError, on: .token)
+            let failed = await failure { try await h.client.send(.lockCentralLock, to: "V0001") }
+            #expect(failed?.kind == .problem)
+            #expect(failed?.status == 500)
+            #expect(failed?.title.hasPrefix("Token request failed") == true)
+            h.server.inject(.delay(.seconds(1)), on: .token)
+            let slow = await failure { try await h.client.send(.lockCentralLock, to: "V0001") }
+            #expect(slow?.kind == .timeout)
+            #expect(h.server.requestCount(.command) == 0)
+            // The failures were not cached: the next call gets a token and goes through.
+            _ = try await h.client.send(.lockCentralLock, to: "V0001")
+            #expect(h.server.requestCount(.command) == 1)
         }
     }
 
