@@ -20,7 +20,8 @@ import NIOSSL
 /// …
 /// await running.stop()
 /// ```
-/// `fleetsim` instead calls `run(onRunning:)` inside its own task and cancels that task to stop.
+/// `fleetsim` can do the same (`start()`, then `stop()` on SIGINT/SIGTERM), or call `run(onRunning:)` in a task of
+/// its own and cancel that task to stop.
 public struct InversStandInServer: Sendable {
     public let configuration: StandInConfiguration
     private let backend: any FleetBackend
