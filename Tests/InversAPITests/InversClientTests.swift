@@ -98,7 +98,8 @@ import Testing
     }
 
     @Test func brokenSlowOrFailingTokenEndpointGivesTypedErrorsAndNoCommand() async throws {
-        try await ClientHarness.with(client: { $0.requestTimeout = .milliseconds(300) }) { h in
+        // 1.5 s: ample for a token on a loaded machine, well short of the 3 s delay injected below.
+        try await ClientHarness.with(client: { $0.requestTimeout = .milliseconds(1500) }) { h in
             h.server.inject(.malformedBody, on: .token)
             let malformed = await failure { try await h.client.send(.lockCentralLock, to: "V0001") }
             #expect(malformed?.kind == .badResponse)
@@ -107,7 +108,7 @@ import Testing
             #expect(failed?.kind == .problem)
             #expect(failed?.status == 500)
             #expect(failed?.title.hasPrefix("Token request failed") == true)
-            h.server.inject(.delay(.seconds(1)), on: .token)
+            h.server.inject(.delay(.seconds(3)), on: .token)
             let slow = await failure { try await h.client.send(.lockCentralLock, to: "V0001") }
             #expect(slow?.kind == .timeout)
             #expect(h.server.requestCount(.command) == 0)
