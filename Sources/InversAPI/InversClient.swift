@@ -72,9 +72,15 @@ public final class InversClient: VehicleCommands {
         }
     }
 
-    /// Closes connections and stops the HTTP client. Required before the client is released.
+    /// Closes connections and stops the HTTP client. Call it when done; waiting for it is the clean way out.
     public func shutdown() async {
         try? await http.shutdown()
+    }
+
+    deinit {
+        // A safety net for a caller that forgot `shutdown()`: AsyncHTTPClient traps when a client that was not
+        // shut down is released. A second shutdown only reports `alreadyShutdown`, which is ignored.
+        http.shutdown { _ in }
     }
 
     // MARK: VehicleCommands

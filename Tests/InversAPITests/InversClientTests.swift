@@ -260,6 +260,16 @@ import Testing
         }
     }
 
+    @Test func clientReleasedWithoutShutdownDoesNotTrap() async throws {
+        try await ClientHarness.with { h in
+            var client: InversClient? = try InversClient(configuration: h.configuration)
+            _ = try await client?.send(.lockCentralLock, to: "V0001")
+            client = nil  // forgot shutdown(): must not take the process down
+            #expect(client == nil)
+            #expect(h.server.requestCount(.command) == 1)
+        }
+    }
+
     @Test func unreachableAPIIsATransportFailure() async throws {
         let client = try InversClient(configuration: InversClientConfiguration(
             apiURL: "http://127.0.0.1:1", credentials: ClientCredentials(clientID: "a", secret: Secret("b")),
