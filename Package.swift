@@ -98,11 +98,11 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "InversAPITests", dependencies: [
-            "InversAPI", "FleetSim", "FleetCore",
+            "InversAPI", "FleetSim", "FleetCore", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // `fleetwatch lock` / `unlock`: the built binary against the stand-in.
-        .testTarget(name: "FleetwatchCLITests", dependencies: ["FleetSim", "FleetCore"]),
+        .testTarget(name: "FleetwatchCLITests", dependencies: ["FleetSim", "FleetCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import FleetCore
 import FleetSim
 import Foundation
 import Testing
+import TestSupport
 
 /// `fleetwatch lock ID` and `fleetwatch unlock ID`, run as the built binary against the stand-in over real HTTP:
 /// what they print, where, and with which exit code, and that the secret never shows.
@@ -128,6 +129,25 @@ import Testing
         let run = try await fleetwatch(["lock", "V0001"], environment: environment)
         #expect(run.status == 7)
         #expect(run.stderr.contains("Cannot reach http://127.0.0.1:1"))
+    }
+
+    @Test func httpsIsVerifiedAgainstTheGivenCA() async throws {
+        let certificates = try await TestCertificates.make()
+        defer { certificates.remove() }
+        var configuration = StandInConfiguration(clientID: Self.clientID, clientSecret: Self.secret,
+                                                 commandLatency: .milliseconds(5))
+        configuration.tls = StandInTLS(certificateChainFile: certificates.certificateFile,
+                                       privateKeyFile: certificates.keyFile)
+        let server = InversStandInServer(backend: StaticFleetBackend.numbered(3), configuration: configuration)
+        let running = try await server.start()
+        let environment = apiEnvironment(running.baseURL)
+        let untrusted = try await fleetwatch(["lock", "V0001"], environment: environment)
+        #expect(untrusted.status == 7)
+        #expect(server.requestCount(.token) == 0)
+        let trusted = try await fleetwatch(["lock", "V0001", "--tls-ca", certificates.caFile], environment: environment)
+        #expect(trusted.status == 0, "\(trusted.stderr)")
+        #expect(trusted.stdout.hasPrefix("Locked V0001 (200, flow "))
+        await running.stop()
     }
 
     @Test func helpDocumentsTheExitCodes() async throws {

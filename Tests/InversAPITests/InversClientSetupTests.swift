@@ -3,6 +3,7 @@ import FleetSim
 import Foundation
 import InversAPI
 import Testing
+import TestSupport
 
 /// How the client is set up: which URLs it takes, when it warns, and that HTTPS always verifies.
 @Suite struct InversClientSetupTests {

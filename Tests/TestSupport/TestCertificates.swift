@@ -2,15 +2,15 @@ import Foundation
 
 /// A throwaway CA and a server certificate for `localhost` / `127.0.0.1` signed by it, made with the openssl CLI
 /// in a temporary directory (no keys are committed).
-struct TestCertificates {
-    let directory: URL
-    var caFile: String { directory.appendingPathComponent("ca.pem").path }
-    var certificateFile: String { directory.appendingPathComponent("server.pem").path }
-    var keyFile: String { directory.appendingPathComponent("server.key").path }
+public struct TestCertificates: Sendable {
+    public let directory: URL
+    public var caFile: String { directory.appendingPathComponent("ca.pem").path }
+    public var certificateFile: String { directory.appendingPathComponent("server.pem").path }
+    public var keyFile: String { directory.appendingPathComponent("server.key").path }
     /// A second CA that signed nothing here: trusting it must not make the server trusted.
-    var otherCAFile: String { directory.appendingPathComponent("other-ca.pem").path }
+    public var otherCAFile: String { directory.appendingPathComponent("other-ca.pem").path }
 
-    static func make() async throws -> TestCertificates {
+    public static func make() async throws -> TestCertificates {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fw-tls-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try """
@@ -32,7 +32,7 @@ struct TestCertificates {
         return TestCertificates(directory: directory)
     }
 
-    func remove() { try? FileManager.default.removeItem(at: directory) }
+    public func remove() { try? FileManager.default.removeItem(at: directory) }
 
     private static func openssl(_ arguments: [String], in directory: URL) async throws {
         let process = Process()
@@ -50,5 +50,5 @@ struct TestCertificates {
         }
     }
 
-    enum CertificateError: Error { case opensslFailed(String, Int32) }
+    public enum CertificateError: Error { case opensslFailed(String, Int32) }
 }
