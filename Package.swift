@@ -57,7 +57,9 @@ let package = Package(
         .target(name: "FleetSim", dependencies: [
             "FleetCore", "AMQP",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Command-line settings: flags, environment and config file, in that order of precedence.
@@ -100,9 +102,11 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "InversAPITests", dependencies: [
-            "InversAPI", "FleetSim", "FleetCore",
+            "InversAPI", "FleetSim", "FleetCore", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // `fleetwatch lock` / `unlock`: the built binary against the stand-in.
+        .testTarget(name: "FleetwatchCLITests", dependencies: ["FleetSim", "FleetCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

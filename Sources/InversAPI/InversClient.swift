@@ -33,11 +33,14 @@ public final class InversClient: VehicleCommands {
         let tokenEndpoint = try configuration.tokenURL.map { (url) throws(InversSetupError) in try APIEndpoint(url) }
         var tls = TLSConfiguration.makeClientConfiguration()  // system trust roots, full verification
         if let path = configuration.tlsCAFile {
+            let certificates: [NIOSSLCertificate]
             do {
-                tls.additionalTrustRoots = [.certificates(try NIOSSLCertificate.fromPEMFile(path))]
+                certificates = try NIOSSLCertificate.fromPEMFile(path)
             } catch {
                 throw .unusableCAFile(path: path, reason: "not a readable PEM certificate bundle (\(error))")
             }
+            guard !certificates.isEmpty else { throw .unusableCAFile(path: path, reason: "it holds no certificate") }
+            tls.additionalTrustRoots = [.certificates(certificates)]
         }
         self.configuration = configuration
         self.api = api
@@ -45,14 +48,18 @@ public final class InversClient: VehicleCommands {
             ?? api.url(["auth", "oauth", "token"], query: [("grant_type", "client_credentials")])
         self.warnings = [api.plainHTTPWarning, tokenEndpoint?.plainHTTPWarning].compactMap { $0 }
         self.logger = logger
+        var httpConfiguration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            // A redirect would carry the bearer token to wherever it points.
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: configuration.connectTimeout.timeAmount, read: nil),
+            decompression: .disabled)
+        // A refused connection is reported at once rather than retried until the connect timeout: the user
+        // (or the dashboard's status line) learns the API is unreachable in milliseconds, not seconds.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         self.http = HTTPClient(
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-            configuration: HTTPClient.Configuration(
-                tlsConfiguration: tls,
-                // A redirect would carry the bearer token to wherever it points.
-                redirectConfiguration: .disallow,
-                timeout: .init(connect: configuration.connectTimeout.timeAmount, read: nil),
-                decompression: .disabled),
+            configuration: httpConfiguration,
 )
         let http = self.http
         let tokenURL = self.tokenURL
@@ -65,9 +72,15 @@ public final class InversClient: VehicleCommands {
         }
     }
 
-    /// Closes connections and stops the HTTP client. Required before the client is released.
+    /// Closes connections and stops the HTTP client. Call it when done; waiting for it is the clean way out.
     public func shutdown() async {
         try? await http.shutdown()
+    }
+
+    deinit {
+        // A safety net for a caller that forgot `shutdown()`: AsyncHTTPClient traps when a client that was not
+        // shut down is released. A second shutdown only reports `alreadyShutdown`, which is ignored.
+        http.shutdown { _ in }
     }
 
     // MARK: VehicleCommands
@@ -180,7 +193,7 @@ public final class InversClient: VehicleCommands {
         request.headers.add(name: "Accept", value: "application/json")
         do {
             let answer = try await exchange(http, request, timeout: timeout, logger: logger)
-            guard answer.isSuccess else { return .failure(answer.failure(context: "Token request refused")) }
+            guard answer.isSuccess else { return .failure(answer.failure(context: "Token request failed")) }
             guard let json = answer.json, let token = json["access_token"]?.string, !token.isEmpty else {
                 return .failure(answer.badResponse("The token answer has no access_token"))
             }
@@ -215,12 +228,22 @@ public final class InversClient: VehicleCommands {
                     where error == .deadlineExceeded || error == .readTimeout || error == .writeTimeout {
             logger.debug("\(request.method.rawValue) \(path): timed out")
             throw CommandFailure(kind: .timeout, title: "No answer within \(timeout): the outcome is unknown")
+        } catch let error as HTTPClientError where error == .remoteConnectionClosed {
+            // The request may have been received and acted on before the connection went away.
+            throw CommandFailure(kind: .timeout, title: "The connection closed before an answer: the outcome is unknown")
         } catch is CancellationError {
             throw CommandFailure(kind: .transport, title: "The request was cancelled")
         } catch {
             logger.debug("\(request.method.rawValue) \(path): \(error)")
-            throw CommandFailure(kind: .transport, title: SafeText.sanitize("Cannot reach the API: \(error)"))
+            throw CommandFailure(kind: .transport,
+                                 title: SafeText.sanitize("Cannot reach \(Self.origin(request.url)): \(error)"))
         }
+    }
+
+    /// `scheme://host:port` of a URL: where a request went, without path or query.
+    private static func origin(_ url: String) -> String {
+        guard let u = URL(string: url), let scheme = u.scheme, let host = u.host else { return "the API" }
+        return "\(scheme)://\(host)" + (u.port.map { ":\($0)" } ?? "")
     }
 
     /// The path of a URL without its query (which holds nothing secret, but keeps logs short).

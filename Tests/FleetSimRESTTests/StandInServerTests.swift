@@ -92,10 +92,11 @@ import Testing
     }
 
     @Test func expiredTokenIsInvalidCredentials() async throws {
-        try await StandInHarness.with(configure: { $0.tokenTTL = .milliseconds(300) }) { h in
+        // Two seconds: long enough that the first use is within the lifetime even on a loaded machine.
+        try await StandInHarness.with(configure: { $0.tokenTTL = .seconds(2) }) { h in
             let bearer = try await h.bearer()
             #expect(try await h.send(.GET, "/vehicles", authorization: bearer).status == 200)
-            let expired = try await eventually {
+            let expired = try await eventually(timeout: .seconds(10)) {
                 try await h.send(.GET, "/vehicles/V0001", authorization: bearer).status == 401
             }
             #expect(expired)

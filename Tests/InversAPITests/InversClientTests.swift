@@ -30,11 +30,12 @@ import Testing
     }
 
     @Test func tokenIsRenewedBeforeItExpires() async throws {
-        // A 1 s token is renewed after half its life, so no request ever carries an expired one.
-        try await ClientHarness.with(server: { $0.tokenTTL = .seconds(1) }) { h in
+        // A 4 s token is renewed after half its life (the margin is capped at half), so no request ever carries
+        // an expired one; 2 s of slack keep that true on a loaded machine.
+        try await ClientHarness.with(server: { $0.tokenTTL = .seconds(4) }) { h in
             _ = try await h.client.send(.requestVehicleState, to: "V0001")
             #expect(h.server.requestCount(.token) == 1)
-            let renewed = try await eventually {
+            let renewed = try await eventually(timeout: .seconds(10)) {
                 _ = try await h.client.send(.requestVehicleState, to: "V0001")
                 return h.server.requestCount(.token) >= 2
             }
@@ -89,10 +90,31 @@ import Testing
             #expect(error.kind == .problem)
             #expect(error.status == 401)
             #expect(error.problemType == "/problems/invalid-credentials")
-            #expect(error.title.hasPrefix("Token request refused"))
+            #expect(error.title.hasPrefix("Token request failed"))
             #expect(error.flowID != nil)
             #expect(h.server.requestCount(.command) == 0)
             #expect(h.server.requestCount(.token) == 1)
+        }
+    }
+
+    @Test func brokenSlowOrFailingTokenEndpointGivesTypedErrorsAndNoCommand() async throws {
+        // 1.5 s: ample for a token on a loaded machine, well short of the 3 s delay injected below.
+        try await ClientHarness.with(client: { $0.requestTimeout = .milliseconds(1500) }) { h in
+            h.server.inject(.malformedBody, on: .token)
+            let malformed = await failure { try await h.client.send(.lockCentralLock, to: "V0001") }
+            #expect(malformed?.kind == .badResponse)
+            h.server.inject(.internalServerError, on: .token)
+            let failed = await failure { try await h.client.send(.lockCentralLock, to: "V0001") }
+            #expect(failed?.kind == .problem)
+            #expect(failed?.status == 500)
+            #expect(failed?.title.hasPrefix("Token request failed") == true)
+            h.server.inject(.delay(.seconds(3)), on: .token)
+            let slow = await failure { try await h.client.send(.lockCentralLock, to: "V0001") }
+            #expect(slow?.kind == .timeout)
+            #expect(h.server.requestCount(.command) == 0)
+            // The failures were not cached: the next call gets a token and goes through.
+            _ = try await h.client.send(.lockCentralLock, to: "V0001")
+            #expect(h.server.requestCount(.command) == 1)
         }
     }
 
@@ -238,6 +260,16 @@ import Testing
         }
     }
 
+    @Test func clientReleasedWithoutShutdownDoesNotTrap() async throws {
+        try await ClientHarness.with { h in
+            var client: InversClient? = try InversClient(configuration: h.configuration)
+            _ = try await client?.send(.lockCentralLock, to: "V0001")
+            client = nil  // forgot shutdown(): must not take the process down
+            #expect(client == nil)
+            #expect(h.server.requestCount(.command) == 1)
+        }
+    }
+
     @Test func unreachableAPIIsATransportFailure() async throws {
         let client = try InversClient(configuration: InversClientConfiguration(
             apiURL: "http://127.0.0.1:1", credentials: ClientCredentials(clientID: "a", secret: Secret("b")),
@@ -337,7 +369,10 @@ import Testing
         let credentials = ClientCredentials(clientID: "EXFL29#x", secret: Secret("top-secret"))
         #expect("\(credentials)" == "EXFL29#x:***")
         #expect(!String(reflecting: credentials).contains("top-secret"))
-        #expect("\(InversAPI.Secret("top-secret"))" == "***")
+        #expect("\(Secret("top-secret"))" == "***")
+        var dumped = ""
+        dump(credentials, to: &dumped)
+        #expect(!dumped.contains("top-secret"))
     }
 }
 

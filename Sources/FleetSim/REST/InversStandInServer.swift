@@ -1,8 +1,10 @@
 import FleetCore
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOSSL
 
 /// The stand-in for the INVERS REST API, over any `FleetBackend`: the token endpoint (client credentials, expiring
 /// tokens), cursor-paged vehicles, one vehicle, and vehicle commands that answer with the new state after a
@@ -18,7 +20,8 @@ import NIOCore
 /// …
 /// await running.stop()
 /// ```
-/// `fleetsim` instead calls `run(onRunning:)` inside its own task and cancels that task to stop.
+/// `fleetsim` can do the same (`start()`, then `stop()` on SIGINT/SIGTERM), or call `run(onRunning:)` in a task of
+/// its own and cancel that task to stop.
 public struct InversStandInServer: Sendable {
     public let configuration: StandInConfiguration
     private let backend: any FleetBackend
@@ -44,12 +47,17 @@ public struct InversStandInServer: Sendable {
     /// Serves until the calling task is cancelled. `onRunning` gets the listening channel once the server listens;
     /// closing that channel stops the server gracefully (`RunningStandIn.stop()` does).
     public func run(onRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) async throws {
-        let app = Application(
-            router: makeRouter(),
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
-            onServerRunning: onRunning,
-            logger: logger)
-        try await app.run()
+        let address = ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port))
+        if let tls = configuration.tls {
+            let identity = try TLSConfiguration.makeServerConfiguration(
+                certificateChain: NIOSSLCertificate.fromPEMFile(tls.certificateChainFile).map { .certificate($0) },
+                privateKey: .privateKey(NIOSSLPrivateKey(file: tls.privateKeyFile, format: .pem)))
+            try await Application(router: makeRouter(), server: .tls(.http1(), tlsConfiguration: identity),
+                                  configuration: address, onServerRunning: onRunning, logger: logger).run()
+        } else {
+            try await Application(router: makeRouter(), configuration: address, onServerRunning: onRunning,
+                                  logger: logger).run()
+        }
     }
 
     /// Starts serving in the background and returns once the server listens (or throws if it cannot bind).
@@ -66,8 +74,8 @@ public struct InversStandInServer: Sendable {
         for await result in started {
             switch result {
             case .success(let channel):
-                return RunningStandIn(host: configuration.host, port: channel.localAddress?.port ?? 0,
-                                      listener: channel, task: task)
+                return RunningStandIn(scheme: configuration.tls == nil ? "http" : "https", host: configuration.host,
+                                      port: channel.localAddress?.port ?? 0, listener: channel, task: task)
             case .failure(let error): throw error
             }
         }
@@ -256,6 +264,8 @@ public struct InversStandInServer: Sendable {
 
 /// A stand-in server running in the background.
 public struct RunningStandIn: Sendable {
+    /// `http`, or `https` when configured with TLS.
+    public let scheme: String
     public let host: String
     /// The port it listens on (the system's pick when configured with port 0).
     public let port: Int
@@ -263,7 +273,7 @@ public struct RunningStandIn: Sendable {
     let task: Task<Void, Never>
 
     /// `http://127.0.0.1:<port>`: the API base URL to give a client.
-    public var baseURL: String { "http://\(host):\(port)" }
+    public var baseURL: String { "\(scheme)://\(host):\(port)" }
 
     /// Stops listening, lets requests in progress finish for up to `grace`, then cancels what is left, and
     /// returns once the server is down.

@@ -18,6 +18,8 @@ public struct StandInConfiguration: Sendable {
     public var defaultPageSize: Int
     /// The largest `limit` honoured; larger ones are clamped, as paging APIs do.
     public var maxPageSize: Int
+    /// Serve HTTPS with this certificate instead of plain HTTP.
+    public var tls: StandInTLS?
 
     public init(host: String = "127.0.0.1", port: Int = 0, clients: [String: String],
                 tokenTTL: Duration = .seconds(900), commandLatency: Duration = .milliseconds(300),
@@ -49,5 +51,15 @@ public struct RateLimit: Sendable, Hashable {
     public init(requests: Int, per window: Duration) {
         self.requests = requests
         self.window = window
+    }
+}
+
+/// The stand-in's HTTPS identity: PEM files for the certificate chain and its private key.
+public struct StandInTLS: Sendable, Hashable {
+    public var certificateChainFile: String
+    public var privateKeyFile: String
+    public init(certificateChainFile: String, privateKeyFile: String) {
+        self.certificateChainFile = certificateChainFile
+        self.privateKeyFile = privateKeyFile
     }
 }

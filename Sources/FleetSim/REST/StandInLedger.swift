@@ -23,8 +23,12 @@ final class StandInLedger: Sendable {
             let hex = String(generator.next() as UInt64, radix: 16)
             return String(repeating: "0", count: 16 - hex.count) + hex
         }.joined()
-        let expiry = ContinuousClock.now.advanced(by: ttl)
-        books.withLock { $0.tokens[token] = expiry }
+        let now = ContinuousClock.now
+        books.withLock { b in
+            // Forget expired tokens now and then, so a client that asks for many cannot grow the table forever.
+            if b.tokens.count >= 1024 { b.tokens = b.tokens.filter { now < $0.value } }
+            b.tokens[token] = now.advanced(by: ttl)
+        }
         return token
     }
 
