@@ -11,6 +11,8 @@ public final class BrokerPublisher: MessagePublisher {
     private var declared: [String] = []
     /// How often a failed batch is retried before the run gives up.
     public var attempts = 5
+    /// How many batches were sent again after a connection failure.
+    public private(set) var resentBatches = 0
 
     /// Connects at once, so a wrong URL or password fails here, with a message that never shows the password.
     public init(url: AMQPURL, options: AMQPConnectionOptions = AMQPConnectionOptions(connectionName: "fleetsim"))
@@ -45,6 +47,7 @@ public final class BrokerPublisher: MessagePublisher {
             // The next call reconnects; the queues are durable, but declare them again in case the broker lost
             // them (a publish to a missing queue through the default exchange would vanish silently).
             attempt += 1
+            resentBatches += 1
             pause(seconds: min(5, 0.2 * Double(1 << attempt)))
             for queue in declared { _ = try? amqp.declareQueue(queue, durable: true) }
         }
