@@ -46,6 +46,11 @@ struct FleetSimCommand: AsyncParsableCommand {
         valueName: "URL"))
     var amqpURL: String?
 
+    @Option(name: .customLong("tls-ca"), help: ArgumentHelp(
+        "An extra CA bundle (PEM) to trust for amqps:// (or set FLEETSIM_TLS_CA or FLEETWATCH_TLS_CA).",
+        valueName: "FILE"))
+    var tlsCA: String?
+
     @Option(name: .customLong("queue-prefix"), help: "The prefix of the queue names.")
     var queuePrefix = "fleetwatch"
 
@@ -114,6 +119,8 @@ struct FleetSimCommand: AsyncParsableCommand {
         let fleet = PublishingRun.makeFleet(simulation, pacing: pacing, queue: queue)
         let topology = Topology(prefix: queuePrefix)
         let (count, malformedRate) = (self.count, self.malformedRate)
+        let environment = ProcessInfo.processInfo.environment
+        let tlsCAFile = tlsCA ?? environment["FLEETSIM_TLS_CA"] ?? environment["FLEETWATCH_TLS_CA"]
         let target = url?.description ?? "stdout"
         log("fleetsim: \(vehicles) vehicles, seed \(seed), start \(startTime), publishing to \(target)")
         var api: RunningStandIn?
@@ -130,7 +137,8 @@ struct FleetSimCommand: AsyncParsableCommand {
                 do {
                     let publisher: MessagePublisher
                     if let url {
-                        publisher = try BrokerPublisher(url: url)
+                        publisher = try BrokerPublisher(url: url, options: AMQPConnectionOptions(
+                            tlsCAFile: tlsCAFile, connectionName: "fleetsim"))
                     } else {
                         // Written line by line, so the lines reach a pipe as they happen.
                         publisher = LinePublisher { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
