@@ -17,7 +17,7 @@ import Foundation
 /// let result = try await demo.send(.lockCentralLock, to: snapshot[0].id)
 /// demo.stop()
 /// ```
-public final class DemoFleet: EventSource, VehicleCommands, FleetBackend, @unchecked Sendable {
+public final class DemoFleet: EventSource, VehicleCommands, FleetBackend, Sendable {
     /// How the demo fleet runs.
     public struct Options: Sendable {
         public var vehicles: Int
