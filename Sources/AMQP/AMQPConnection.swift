@@ -245,6 +245,12 @@ public final class AMQPConnection {
         throw .unexpected("consume reply \(reply.reply_type)")
     }
 
+    /// True when rabbitmq-c already holds received bytes or frames: the next `nextDelivery` will not wait on the
+    /// socket. A consumer can batch work until this turns false.
+    public var hasBufferedInput: Bool {
+        isAlive && (amqp_data_in_buffer(state) != 0 || amqp_frames_enqueued(state) != 0)
+    }
+
     private func copy(_ envelope: amqp_envelope_t) -> AMQPDelivery {
         let properties = envelope.message.properties
         let flags = properties._flags

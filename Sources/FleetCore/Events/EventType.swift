@@ -14,6 +14,19 @@ public enum EventType: Hashable, Sendable, CustomStringConvertible {
     /// Accepts every spelling the contract lists (`VehicleChange` and `VehicleChanged`, `TripDataReady` and
     /// `TripMetricsReady`), in any case and with or without separators (`VEHICLE_CHANGED`).
     public init(raw: String) {
+        // The canonical spellings first: they are nearly every event, and the normalisation below costs more
+        // than the rest of decoding a small event.
+        switch raw {
+        case "VehicleChanged": self = .vehicleChanged; return
+        case "VehicleStateRecorded": self = .vehicleStateRecorded; return
+        case "TripStarted": self = .tripStarted; return
+        case "TripEnded": self = .tripEnded; return
+        case "TripMetricsReady": self = .tripMetricsReady; return
+        case "TripDiscarded": self = .tripDiscarded; return
+        case "SmokeDetected": self = .smokeDetected; return
+        case "SmokeDataReady": self = .smokeDataReady; return
+        default: break
+        }
         var key = ""
         key.reserveCapacity(raw.utf8.count)
         for scalar in raw.unicodeScalars where scalar != "_" && scalar != "-" && scalar != "." && scalar != " " {
