@@ -18,7 +18,9 @@ public struct EventTail: Sendable {
     }
 
     /// Subscribes, starts the source, and prints until `count` events were printed (then stops the source and
-    /// waits for it to finish, so their acknowledgements go out) or the source ends. Returns the number printed.
+    /// waits for it to finish, so their acknowledgements go out; later deliveries stay unacknowledged and go back
+    /// to the queue) or the source ends. Events of other vehicles are settled (consumed) without printing.
+    /// Returns the number printed.
     public func run(source: some EventSource, output: (String) -> Void, diagnostics: (String) -> Void) async -> Int {
         let stream = source.subscribe()
         source.start()
@@ -30,8 +32,9 @@ public struct EventTail: Sendable {
         for await message in stream {
             switch message {
             case let .event(event, settlement):
-                defer { settlement.settle() }
+                // After the last event, leave the rest unsettled: the broker gets them back for the next reader.
                 guard !stopping else { continue }
+                defer { settlement.settle() }
                 if let vehicle, event.vehicleID?.lowercased() != vehicle { continue }
                 guard seen.insert(stableHash(event.id)) else { continue }
                 output(format == .json ? TailFormat.json(event) : TailFormat.text(event))

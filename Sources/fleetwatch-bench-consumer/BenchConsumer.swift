@@ -15,7 +15,7 @@ struct BenchConsumer: AsyncParsableCommand {
 
 struct QueueOptions: ParsableArguments {
     @Option(help: "The broker (the password may come from AMQP_PASSWORD instead).") var url: String
-    @Option(help: "The queue.") var queue: String
+    @Option(help: "The queue (fill: repeatable, every queue gets the same events).") var queue: [String]
     @Option(help: "How many events.") var count: Int
 
     func amqpURL() throws -> AMQPURL {
@@ -25,14 +25,23 @@ struct QueueOptions: ParsableArguments {
     }
 }
 
-/// Declares the queue (durable) and publishes `count` persistent events with confirms.
+/// Declares the queues (durable) and publishes `count` persistent events with confirms, once, through a
+/// fanout exchange bound to every queue: the broker copies them, so that both consumers drain the same events.
 struct Fill: ParsableCommand {
     @OptionGroup var options: QueueOptions
 
     func run() throws {
         let publisher = try AMQPPublisher(url: try options.amqpURL())
-        defer { publisher.close() }
-        try publisher.declareQueue(options.queue)
+        let exchange = "bench.fanout.\(UInt32.random(in: 0..<UInt32.max))"
+        try publisher.declareExchange(exchange, type: "fanout", durable: false)
+        defer {
+            try? publisher.deleteExchange(exchange)
+            publisher.close()
+        }
+        for queue in options.queue {
+            try publisher.declareQueue(queue)
+            try publisher.bindQueue(queue, exchange: exchange, routingKey: "")
+        }
         let run = UInt32.random(in: 0..<UInt32.max)
         var batch: [AMQPMessage] = []
         batch.reserveCapacity(5000)
@@ -44,7 +53,7 @@ struct Fill: ParsableCommand {
                 "position": {"timestamp": "2026-11-28T10:21:04Z", "value": {"lat": 52.520008, "lon": 13.404954}}, \
                 "mileage_in_kilometers": {"timestamp": "2026-11-28T10:21:04Z", "value": \(48_000 + i % 1000)}}}
                 """
-            batch.append(AMQPMessage(routingKey: options.queue, body: Array(body.utf8), messageID: id,
+            batch.append(AMQPMessage(exchange: exchange, routingKey: "", body: Array(body.utf8), messageID: id,
                                      headers: ["Message-Type": "VehicleStateRecorded", "Message-Version": "1"]))
             if batch.count == 5000 {
                 try publisher.publish(batch)
@@ -62,7 +71,7 @@ struct Drain: AsyncParsableCommand {
     @Option(help: "basic.qos prefetch.") var prefetch = 200
 
     func run() async throws {
-        let source = AMQPEventSource(StreamConfiguration(url: try options.amqpURL(), queues: [options.queue],
+        let source = AMQPEventSource(StreamConfiguration(url: try options.amqpURL(), queues: options.queue,
                                                          prefetch: prefetch, connectionName: "fleetwatch bench"))
         let stream = source.subscribe()
         source.start()
