@@ -1,5 +1,6 @@
 import AMQP
 import ArgumentParser
+import FleetConfig
 import FleetCore
 import FleetStream
 
@@ -36,7 +37,18 @@ struct TailCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try connection.resolve()
-        guard let urlText = settings.amqpURL else {
+        let source = AMQPEventSource(try settings.streamConfiguration(connectionName: "fleetwatch tail"))
+        let tail = EventTail(format: json ? .json : .text, count: count, vehicle: vehicle)
+        _ = await tail.run(source: source, output: StandardOutput.writeLine, diagnostics: StandardError.print)
+    }
+}
+
+extension Settings {
+    /// The event stream's configuration from the resolved settings (URL, queues, prefetch, extra CA), for `tail`
+    /// and the dashboard. Errors are `ValidationError`s that say what to set; none repeats the URL (it may hold
+    /// the password).
+    func streamConfiguration(connectionName: String) throws -> StreamConfiguration {
+        guard let urlText = amqpURL else {
             throw ValidationError("no event stream configured: set FLEETWATCH_AMQP_URL (amqps://USER:PASSWORD@api.invers.com:5671/VHOST) or amqp_url in the config file")
         }
         let url: AMQPURL
@@ -45,14 +57,11 @@ struct TailCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("the AMQP URL is not valid: \(error)")
         }
-        guard !settings.queues.isEmpty else {
+        guard !queues.isEmpty else {
             throw ValidationError("no queue to consume: pass --queue NAME (repeatable) or set FLEETWATCH_QUEUES")
         }
-        let source = AMQPEventSource(StreamConfiguration(
-            url: url, queues: settings.queues, prefetch: settings.prefetch, tlsCAFile: settings.tlsCA,
-            connectionName: "fleetwatch tail"))
-        let tail = EventTail(format: json ? .json : .text, count: count, vehicle: vehicle)
-        _ = await tail.run(source: source, output: StandardOutput.writeLine, diagnostics: StandardError.print)
+        return StreamConfiguration(url: url, queues: queues, prefetch: prefetch, tlsCAFile: tlsCA,
+                                   connectionName: connectionName)
     }
 }
 
