@@ -57,6 +57,9 @@ let package = Package(
         .target(name: "FleetSim", dependencies: [
             "FleetCore", "AMQP",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Command-line settings: flags, environment and config file, in that order of precedence.
@@ -93,6 +96,19 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["FleetCore"], path: "Tests/TestSupport"),
         .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FleetConfigTests", dependencies: ["FleetConfig", "TestSupport"]),
+        // The stand-in's REST server and the INVERS client, over real HTTP on loopback.
+        .testTarget(name: "FleetSimRESTTests", dependencies: [
+            "FleetSim", "FleetCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .testTarget(name: "InversAPITests", dependencies: [
+            "InversAPI", "FleetSim", "FleetCore", "TestSupport",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // `fleetwatch lock` / `unlock`: the built binary against the stand-in.
+        .testTarget(name: "FleetwatchCLITests", dependencies: ["FleetSim", "FleetCore", "TestSupport"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "FleetStreamTests", dependencies: ["FleetStream", "AMQP", "TestSupport"]),
     ],

@@ -14,8 +14,7 @@ public enum EventType: Hashable, Sendable, CustomStringConvertible {
     /// Accepts every spelling the contract lists (`VehicleChange` and `VehicleChanged`, `TripDataReady` and
     /// `TripMetricsReady`), in any case and with or without separators (`VEHICLE_CHANGED`).
     public init(raw: String) {
-        // The canonical spellings first: they are nearly every event, and the normalisation below costs more
-        // than the rest of decoding a small event.
+        // The canonical spellings first: no allocation for the common case.
         switch raw {
         case "VehicleChanged": self = .vehicleChanged; return
         case "VehicleStateRecorded": self = .vehicleStateRecorded; return
@@ -61,6 +60,21 @@ public enum EventType: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { name }
+
+    /// The position of a known type in `known`; nil for `.other`.
+    public var knownIndex: Int? {
+        switch self {
+        case .vehicleChanged: 0
+        case .vehicleStateRecorded: 1
+        case .tripStarted: 2
+        case .tripEnded: 3
+        case .tripMetricsReady: 4
+        case .tripDiscarded: 5
+        case .smokeDetected: 6
+        case .smokeDataReady: 7
+        case .other: nil
+        }
+    }
 
     /// The canonical types, in the order the contract lists them.
     public static let known: [EventType] = [
