@@ -26,9 +26,15 @@ final class StreamConsumer {
     private var statistics: StreamStatistics
     /// Decoded events not yet handed to subscribers: they go out in bursts, while rabbitmq-c has more input
     /// buffered, so that a subscriber wakes once per burst rather than once per event.
-    private var undelivered: [(event: Event, tag: UInt64)] = []
+    private var undelivered: [Undelivered] = []
+
+    private struct Undelivered {
+        var event: Event
+        var tag: UInt64
+    }
     /// The subscribers of the current burst (each event's ledger entry waits for exactly these).
-    private var burstTargets: [(bit: UInt64, continuation: EventHub.Continuation)] = []
+    private var burstTargets: [EventHub.Subscriber] = []
+    private var burstMessages: [StreamMessage] = []
     private static let burstLimit = 32
 
     init(configuration: StreamConfiguration, inbox: SettlementInbox, hub: EventHub) {
@@ -210,7 +216,7 @@ final class StreamConsumer {
         var waiting: UInt64 = 0
         for target in burstTargets { waiting |= target.bit }
         ledger.add(tag: delivery.deliveryTag, waitingFor: waiting)
-        undelivered.append((event, delivery.deliveryTag))
+        undelivered.append(Undelivered(event: event, tag: delivery.deliveryTag))
     }
 
     /// Hands the burst to every subscriber, in order.
@@ -220,11 +226,14 @@ final class StreamConsumer {
         let inbox = self.inbox
         for target in burstTargets {
             let bit = target.bit
-            for (event, tag) in undelivered {
+            burstMessages.removeAll(keepingCapacity: true)
+            for item in undelivered {
+                let tag = item.tag
                 let settlement = Settlement { inbox.post(.settle(generation: generation, tag: tag, subscriber: bit)) }
-                if case .terminated = target.continuation.yield(.event(event, settlement)) {
-                    ledger.settle(tag: tag, subscriber: bit)
-                }
+                burstMessages.append(.event(item.event, settlement))
+            }
+            if !target.mailbox.push(burstMessages) {  // gone meanwhile: nothing to wait for
+                for item in undelivered { ledger.settle(tag: item.tag, subscriber: bit) }
             }
         }
         undelivered.removeAll(keepingCapacity: true)
