@@ -96,6 +96,10 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["FleetCore"], path: "Tests/TestSupport"),
         .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FleetConfigTests", dependencies: ["FleetConfig", "TestSupport"]),
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
+        .testTarget(name: "FleetStreamTests", dependencies: ["FleetStream", "AMQP", "TestSupport"]),
+        .testTarget(name: "FleetSimTests", dependencies: ["FleetSim", "FleetCore", "AMQP"],
+                    exclude: ["Fixtures"]),
         // The stand-in's REST server and the INVERS client, over real HTTP on loopback.
         .testTarget(name: "FleetSimRESTTests", dependencies: [
             "FleetSim", "FleetCore",
@@ -109,8 +113,6 @@ let package = Package(
         ]),
         // `fleetwatch lock` / `unlock`: the built binary against the stand-in.
         .testTarget(name: "FleetwatchCLITests", dependencies: ["FleetSim", "FleetCore", "TestSupport"]),
-        .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
-        .testTarget(name: "FleetStreamTests", dependencies: ["FleetStream", "AMQP", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
