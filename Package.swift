@@ -86,6 +86,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // `scripts/bench-consumer`: fills a queue and drains it through the real consumer path.
+        .executableTarget(name: "fleetwatch-bench-consumer", dependencies: [
+            "AMQP", "FleetCore", "FleetStream",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         // Tests. Fixtures are copies of the contract's samples plus the variations it allows.
         .target(name: "TestSupport", dependencies: ["FleetCore"], path: "Tests/TestSupport"),
         .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"], exclude: ["Fixtures"]),

@@ -24,6 +24,18 @@ final class StreamConsumer {
     private var missing: [String] = []
     private var nextProbe = 0.0
     private var statistics: StreamStatistics
+    /// Decoded events not yet handed to subscribers: they go out in bursts, while rabbitmq-c has more input
+    /// buffered, so that a subscriber wakes once per burst rather than once per event.
+    private var undelivered: [Undelivered] = []
+
+    private struct Undelivered {
+        var event: Event
+        var tag: UInt64
+    }
+    /// The subscribers of the current burst (each event's ledger entry waits for exactly these).
+    private var burstTargets: [EventHub.Subscriber] = []
+    private var burstMessages: [StreamMessage] = []
+    private static let burstLimit = 32
 
     init(configuration: StreamConfiguration, inbox: SettlementInbox, hub: EventHub) {
         self.configuration = configuration
@@ -49,6 +61,9 @@ final class StreamConsumer {
                 c.close()
                 break
             } catch {
+                // Events decoded before the failure still reach the subscribers (their ids are already marked
+                // seen, so the redelivery will only be acknowledged); their settlements are stale and dropped.
+                deliverUndelivered()
                 connection?.close()
                 if let connectedAt, monotonicSeconds() - connectedAt >= configuration.reconnect.stableAfter { failures = 0 }
                 failures += 1
@@ -120,8 +135,11 @@ final class StreamConsumer {
     private func consume(on c: AMQPConnection) throws(AMQPError) {
         var nextHousekeeping = 0.0
         while true {
+            if !undelivered.isEmpty, undelivered.count >= Self.burstLimit || !c.hasBufferedInput { deliverUndelivered() }
             applyCommands()
             if inbox.isStopRequested {
+                deliverUndelivered()
+                applyCommands()
                 try flushAcks(on: c)
                 return
             }
@@ -144,6 +162,7 @@ final class StreamConsumer {
             let credit = configuration.prefetch * max(1, consumers.count)
             var timeout = ledger.isEmpty ? 0.25 : 0.002
             if ledger.count >= credit {
+                deliverUndelivered()
                 try flushAcks(on: c)
                 if ledger.count >= credit {
                     inbox.wait(seconds: 0.1)
@@ -175,7 +194,9 @@ final class StreamConsumer {
             event = try decoder.decode(body: delivery.body, headers: delivery.headers, messageID: delivery.messageID)
         } catch {
             // Never requeue a body that cannot decode: it would loop forever. The queue's dead-letter exchange, if
-            // any, keeps it. The nack goes out before any multi-ack that could cover its tag.
+            // any, keeps it. The nack goes out before any multi-ack that could cover its tag. The events before it
+            // go to the subscribers first, so they see everything in delivery order.
+            deliverUndelivered()
             try c.nack(delivery.deliveryTag, requeue: false)
             ledger.add(tag: delivery.deliveryTag, waitingFor: 0, nacked: true)
             statistics.rejected += 1
@@ -191,20 +212,32 @@ final class StreamConsumer {
             return
         }
         statistics.received += 1
-        let targets = hub.current()
+        if undelivered.isEmpty { burstTargets = hub.current() }
         var waiting: UInt64 = 0
-        for target in targets { waiting |= target.bit }
-        let tag = delivery.deliveryTag
-        ledger.add(tag: tag, waitingFor: waiting)
+        for target in burstTargets { waiting |= target.bit }
+        ledger.add(tag: delivery.deliveryTag, waitingFor: waiting)
+        undelivered.append(Undelivered(event: event, tag: delivery.deliveryTag))
+    }
+
+    /// Hands the burst to every subscriber, in order.
+    private func deliverUndelivered() {
+        guard !undelivered.isEmpty else { return }
         let generation = self.generation
         let inbox = self.inbox
-        for target in targets {
+        for target in burstTargets {
             let bit = target.bit
-            let settlement = Settlement { inbox.post(.settle(generation: generation, tag: tag, subscriber: bit)) }
-            if case .terminated = target.continuation.yield(.event(event, settlement)) {
-                ledger.settle(tag: tag, subscriber: bit)
+            burstMessages.removeAll(keepingCapacity: true)
+            for item in undelivered {
+                let tag = item.tag
+                let settlement = Settlement { inbox.post(.settle(generation: generation, tag: tag, subscriber: bit)) }
+                burstMessages.append(.event(item.event, settlement))
+            }
+            if !target.mailbox.push(burstMessages) {  // gone meanwhile: nothing to wait for
+                for item in undelivered { ledger.settle(tag: item.tag, subscriber: bit) }
             }
         }
+        undelivered.removeAll(keepingCapacity: true)
+        burstTargets = []
     }
 
     private func applyCommands() {

@@ -12,7 +12,7 @@ enum EventBodies {
     static func body(type: String, id: String, vehicle: String) -> String {
         let metadata = #""metadata": { "id": "\#(id)", "type": "\#(type)", "version": 1, "occurred_at": "2026-11-28T10:15:02.123Z", "fleet_id": "EXFL29" }"#
         switch type {
-        case "VehicleChanged":
+        case "VehicleChanged", "VehicleChange":
             return #"{ \#(metadata), "reasons": ["RENTAL_STATUS_CHANGED"], "vehicle": { "id": "\#(vehicle)", "fleet_id": "EXFL29", "master_data": { "license_plate": "B-FW 832", "custom_name": "Golf 7" }, "life_status": { "value": "ONLINE", "modified_at": "2026-11-28T08:00:11Z" }, "rental_status": { "value": "IN_RENTAL", "modified_at": "2026-11-28T10:15:01Z" } } }"#
         case "VehicleStateRecorded":
             return #"{ \#(metadata), "vehicle_id": "\#(vehicle)", "vehicle_state": { "central_lock": { "timestamp": "2026-11-28T10:21:04Z", "value": "LOCKED" }, "mileage_in_kilometers": { "timestamp": "2026-11-28T10:21:04Z", "value": 48211 } } }"#
