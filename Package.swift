@@ -57,6 +57,9 @@ let package = Package(
         .target(name: "FleetSim", dependencies: [
             "FleetCore", "AMQP",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Command-line settings: flags, environment and config file, in that order of precedence.
@@ -85,14 +88,33 @@ let package = Package(
 
         // The dashboard's frame benchmark: `scripts/bench-frame` (release build).
         .executableTarget(name: "fleetwatch-bench-frame", dependencies: ["FleetCore", "FleetTUI"]),
+        // `scripts/bench-consumer`: fills a queue and drains it through the real consumer path.
+        .executableTarget(name: "fleetwatch-bench-consumer", dependencies: [
+            "AMQP", "FleetCore", "FleetStream",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         // Tests. Fixtures are copies of the contract's samples plus the variations it allows.
         .target(name: "TestSupport", dependencies: ["FleetCore"], path: "Tests/TestSupport"),
         .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FleetConfigTests", dependencies: ["FleetConfig", "TestSupport"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
+        .testTarget(name: "FleetStreamTests", dependencies: ["FleetStream", "AMQP", "TestSupport"]),
         .testTarget(name: "FleetSimTests", dependencies: ["FleetSim", "FleetCore", "AMQP"],
                     exclude: ["Fixtures"]),
+        // The stand-in's REST server and the INVERS client, over real HTTP on loopback.
+        .testTarget(name: "FleetSimRESTTests", dependencies: [
+            "FleetSim", "FleetCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .testTarget(name: "InversAPITests", dependencies: [
+            "InversAPI", "FleetSim", "FleetCore", "TestSupport",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // `fleetwatch lock` / `unlock`: the built binary against the stand-in.
+        .testTarget(name: "FleetwatchCLITests", dependencies: ["FleetSim", "FleetCore", "TestSupport"]),
         .testTarget(name: "FleetTUITests", dependencies: ["FleetTUI", "FleetCore"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]

@@ -64,8 +64,10 @@ public final class AMQPConnection {
             guard socket != nil else { throw .unexpected("cannot create a TCP socket") }
         }
         var connectTimeout = timeval(seconds: options.connectTimeoutSeconds)
+        errno = 0
         let status = amqp_socket_open_noblock(socket, url.host, Int32(url.port), &connectTimeout)
-        guard status == AMQP_STATUS_OK.rawValue else { throw openError(status) }
+        let socketErrno = errno
+        guard status == AMQP_STATUS_OK.rawValue else { throw openError(status, errno: socketErrno) }
         var handshakeTimeout = timeval(seconds: options.handshakeTimeoutSeconds)
         _ = amqp_set_handshake_timeout(state, &handshakeTimeout)
 
@@ -86,7 +88,7 @@ public final class AMQPConnection {
         try openChannel(1)
     }
 
-    private func openError(_ status: Int32) -> AMQPError {
+    private func openError(_ status: Int32, errno socketErrno: Int32) -> AMQPError {
         switch status {
         case AMQP_STATUS_SSL_PEER_VERIFY_FAILED.rawValue:
             .tlsFailed(endpoint: endpointText, reason: "the broker's certificate is not signed by a trusted CA",
@@ -97,6 +99,12 @@ public final class AMQPConnection {
         case AMQP_STATUS_SSL_ERROR.rawValue, AMQP_STATUS_SSL_CONNECTION_FAILED.rawValue:
             .tlsFailed(endpoint: endpointText, reason: statusText(status),
                        hint: "check that the port speaks AMQPS (5671), not plain AMQP (5672)")
+        case AMQP_STATUS_SOCKET_ERROR.rawValue:
+            // "a socket error occurred" says nothing. The errno sometimes does (no route to host…); after a
+            // non-blocking connect rabbitmq-c keeps the real cause to itself and errno is just EINPROGRESS.
+            .unreachable(endpoint: endpointText,
+                         reason: socketErrno == 0 || socketErrno == EINPROGRESS || socketErrno == EAGAIN
+                             ? "connection refused or failed" : String(cString: strerror(socketErrno)).lowercased())
         default:
             .unreachable(endpoint: endpointText, reason: statusText(status))
         }
@@ -243,6 +251,12 @@ public final class AMQPConnection {
             return try serverMethod(id: reply.reply.id, decoded: reply.reply.decoded, channel: 1)
         }
         throw .unexpected("consume reply \(reply.reply_type)")
+    }
+
+    /// True when rabbitmq-c already holds received bytes or frames: the next `nextDelivery` will not wait on the
+    /// socket. A consumer can batch work until this turns false.
+    public var hasBufferedInput: Bool {
+        isAlive && (amqp_data_in_buffer(state) != 0 || amqp_frames_enqueued(state) != 0)
     }
 
     private func copy(_ envelope: amqp_envelope_t) -> AMQPDelivery {

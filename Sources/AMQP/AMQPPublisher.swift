@@ -12,11 +12,20 @@ public final class AMQPPublisher: @unchecked Sendable {
     public let url: AMQPURL
     public let options: AMQPConnectionOptions
     /// How long to wait for the broker's confirms of one batch.
-    public var confirmTimeoutSeconds: Double = 30
+    public var confirmTimeoutSeconds: Double {
+        get { lock.withLock { _confirmTimeoutSeconds } }
+        set { lock.withLock { _confirmTimeoutSeconds = newValue } }
+    }
     /// Messages in flight before waiting for their confirms.
-    public var window = 1000
+    public var window: Int {
+        get { lock.withLock { _window } }
+        set { lock.withLock { _window = newValue } }
+    }
 
+    // Everything below is guarded by `lock`.
     private let lock = NSLock()
+    private var _confirmTimeoutSeconds: Double = 30
+    private var _window = 1000
     private var connection: AMQPConnection?
     private var nextSequence: UInt64 = 1
     private var unconfirmed = Set<UInt64>()
@@ -69,7 +78,7 @@ public final class AMQPPublisher: @unchecked Sendable {
         try withConnection { c throws(AMQPError) in
             var start = 0
             while start < messages.count {
-                let end = min(messages.count, start + max(1, window))
+                let end = min(messages.count, start + max(1, _window))
                 for message in messages[start..<end] { try send(message, on: c) }
                 try awaitConfirms(on: c)
                 start = end
@@ -148,7 +157,7 @@ public final class AMQPPublisher: @unchecked Sendable {
 
     /// Reads `basic.ack` / `basic.nack` until nothing is unconfirmed.
     private func awaitConfirms(on c: AMQPConnection) throws(AMQPError) {
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(confirmTimeoutSeconds * 1e9)
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(_confirmTimeoutSeconds * 1e9)
         rejected = 0
         while !unconfirmed.isEmpty {
             let now = DispatchTime.now().uptimeNanoseconds

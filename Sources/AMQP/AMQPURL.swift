@@ -97,9 +97,10 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible {
         return "\(scheme)://\(AMQPURL.percentEncoded(user)):***@\(hostText):\(port)/\(AMQPURL.percentEncoded(vhost))"
     }
 
-    /// `host/vhost`, for a header or a status line (no scheme, no user, no secret).
+    /// `host/vhost` (just `host` for the default vhost `/`), for a header or a status line: no scheme, no user,
+    /// no secret.
     public var endpoint: String {
-        "\(host)/\(vhost == "/" ? "" : vhost)"
+        vhost == "/" ? host : "\(host)/\(vhost)"
     }
 
     static func percentDecoded(_ text: Substring, part: String) throws(AMQPURLError) -> String {

@@ -42,6 +42,21 @@ enum DecodeApplyBenchmark {
     }
 }
 
+extension DecodeApplyBenchmark {
+    /// decode + apply alone, five times, for `perf record`.
+    static func profile(events: Int, vehicles: Int) {
+        let bodies = EventMix.bodies(count: events, vehicles: vehicles)
+        let decoder = EventDecoder()
+        for _ in 0..<5 {
+            var state = FleetState()
+            for body in bodies {
+                if let e = try? decoder.decode(body: body) { state.apply(e) }
+            }
+            precondition(state.eventsApplied == events)
+        }
+    }
+}
+
 /// The baseline's model: what a straightforward Codable decoder of the same events would declare.
 struct CodableEvent: Decodable {
     struct Metadata: Decodable {

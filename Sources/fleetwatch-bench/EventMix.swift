@@ -1,3 +1,5 @@
+import FleetCore
+
 /// A realistic mix of INVERS event bodies, shaped like the contract's samples: mostly telematics readings and
 /// vehicle changes, then trips, and rare smoke events. Every body has its own event id, so none is a duplicate.
 enum EventMix {
@@ -56,17 +58,5 @@ enum EventMix {
 
     static func trip(_ id: String, _ v: String, _ at: String, type: String, extra: String) -> String {
         #"{"metadata": {"id": "\#(id)", "type": "\#(type)", "version": 2, "occurred_at": "\#(at)"}, "trip": {"id": "trp_\#(v)_\#(id.suffix(4))", "vehicle_id": "\#(v)", \#(extra)}}"#
-    }
-}
-
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -11,7 +11,14 @@ struct FleetwatchBench: ParsableCommand {
             commandName: "decode-apply", abstract: "decode + apply vs Foundation's JSONDecoder, one core.")
         @Option(help: "Events per round.") var events = 200_000
         @Option(help: "Vehicles in the fleet.") var vehicles = 5_000
-        func run() { DecodeApplyBenchmark.run(events: events, vehicles: vehicles) }
+        @Flag(help: "Only run decode + apply, without the baseline (for a profiler).") var profile = false
+        func run() {
+            if profile {
+                DecodeApplyBenchmark.profile(events: events, vehicles: vehicles)
+            } else {
+                DecodeApplyBenchmark.run(events: events, vehicles: vehicles)
+            }
+        }
     }
 }
 

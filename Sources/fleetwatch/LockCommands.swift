@@ -1,14 +1,134 @@
 import ArgumentParser
+import FleetConfig
+import FleetCore
+import InversAPI
 
-/// `fleetwatch lock ID` and `fleetwatch unlock ID`. (Owned by the REST work: issue 5.)
+/// `fleetwatch lock ID`: lock a vehicle's central lock through the INVERS REST API.
 struct LockCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lock", abstract: "Lock a vehicle's central lock.")
+    static let configuration = CommandConfiguration(
+        commandName: "lock", abstract: "Lock a vehicle's central lock.", discussion: VehicleCommandRun.discussion)
+
     @Argument(help: "The vehicle id.") var vehicleID: String
-    func run() async throws { print("fleetwatch lock: not built yet") }
+    @OptionGroup var connection: ConnectionOptions
+    @Option(help: ArgumentHelp("Seconds to wait for the vehicle's answer.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    func run() async throws {
+        try await VehicleCommandRun(command: .lockCentralLock, done: "Locked", vehicleID: vehicleID,
+                                    connection: connection, timeout: timeout).perform()
+    }
 }
 
+/// `fleetwatch unlock ID`: unlock a vehicle's central lock through the INVERS REST API.
 struct UnlockCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unlock", abstract: "Unlock a vehicle's central lock.")
+    static let configuration = CommandConfiguration(
+        commandName: "unlock", abstract: "Unlock a vehicle's central lock.", discussion: VehicleCommandRun.discussion)
+
     @Argument(help: "The vehicle id.") var vehicleID: String
-    func run() async throws { print("fleetwatch unlock: not built yet") }
+    @OptionGroup var connection: ConnectionOptions
+    @Option(help: ArgumentHelp("Seconds to wait for the vehicle's answer.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    func run() async throws {
+        try await VehicleCommandRun(command: .unlockCentralLock, done: "Unlocked", vehicleID: vehicleID,
+                                    connection: connection, timeout: timeout).perform()
+    }
+}
+
+/// One scripted vehicle command: resolve settings, refuse in read-only mode, send, and print the outcome with
+/// the flow id. The exit code tells scripts what happened without parsing text.
+struct VehicleCommandRun {
+    /// Exit codes, documented in `--help`.
+    enum Exit {
+        /// Refused here without a request: read-only mode, or no API credentials.
+        static let refused: Int32 = 3
+        /// The API refused the command (4xx): conflicting state, unsupported, unknown vehicle, credentials, rate limit.
+        static let rejected: Int32 = 4
+        /// The API or the vehicle failed (5xx): the vehicle may have acted.
+        static let failed: Int32 = 5
+        /// No answer in time: the vehicle may have acted.
+        static let timedOut: Int32 = 6
+        /// The API could not be reached (network, TLS).
+        static let unreachable: Int32 = 7
+        /// The answer could not be understood.
+        static let badResponse: Int32 = 8
+    }
+
+    static let discussion = """
+        Prints the outcome with the INVERS flow id on success. On failure prints one line on stderr with the \
+        HTTP status, the problem's title and the flow id, and exits with:
+          3  refused here, nothing sent (--read-only, or no API credentials)
+          4  the API refused the command (e.g. 409 the vehicle is moving, 404 unknown vehicle, 401, 429)
+          5  the API or the vehicle failed (5xx): the vehicle may have acted, check before retrying
+          6  no answer within --timeout: the vehicle may have acted, check before retrying
+          7  the API could not be reached (network, TLS)
+          8  the API's answer could not be understood
+          64 bad options or settings
+        A command is never resent after a timeout or a 5xx.
+        """
+
+    let command: VehicleCommand
+    /// "Locked" / "Unlocked".
+    let done: String
+    let vehicleID: String
+    let connection: ConnectionOptions
+    let timeout: Double
+
+    func perform() async throws {
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        let settings = try connection.resolve()
+        let verb = command == .lockCentralLock ? "lock" : "unlock"
+        let shownID = SafeText.sanitize(vehicleID)
+        if settings.readOnly {
+            StandardError.print("fleetwatch: read-only mode: \(verb) is disabled; nothing was sent")
+            throw ExitCode(Exit.refused)
+        }
+        guard let clientID = settings.clientID, let secret = settings.clientSecret else {
+            StandardError.print("""
+                fleetwatch: no INVERS API credentials: set INVERS_CLIENT_ID (or --client-id) and INVERS_CLIENT_SECRET \
+                (or --client-secret-file); nothing was sent
+                """)
+            throw ExitCode(Exit.refused)
+        }
+        let client: InversClient
+        do {
+            client = try InversClient(configuration: InversClientConfiguration(
+                apiURL: settings.apiURL, tokenURL: settings.tokenURL,
+                credentials: ClientCredentials(clientID: clientID, secret: secret), tlsCAFile: settings.tlsCA,
+                commandTimeout: .milliseconds(Int64(timeout * 1000)), readOnly: settings.readOnly))
+        } catch {
+            throw ValidationError(error.description)
+        }
+        for warning in client.warnings { StandardError.print("fleetwatch: \(warning)") }
+
+        let outcome: Result<CommandResult, CommandFailure>
+        do {
+            outcome = .success(try await client.send(command, to: vehicleID))
+        } catch {
+            outcome = .failure(error)
+        }
+        await client.shutdown()
+
+        switch outcome {
+        case .success(let result):
+            print("\(done) \(shownID) (\(result.httpStatus), flow \(SafeText.sanitize(result.flowID ?? "none")))")
+        case .failure(let failure):
+            var line = "fleetwatch: \(verb) \(shownID) failed: \(failure)"
+            if failure.kind == .timeout || (failure.status ?? 0) >= 500 {
+                line += "; the vehicle may have acted: check its state before retrying"
+            }
+            StandardError.print(line)
+            throw ExitCode(Self.exitCode(for: failure))
+        }
+    }
+
+    static func exitCode(for failure: CommandFailure) -> Int32 {
+        switch failure.kind {
+        case .refused: Exit.refused
+        case .problem: (failure.status ?? 500) >= 500 ? Exit.failed : Exit.rejected
+        case .timeout: Exit.timedOut
+        case .transport: Exit.unreachable
+        case .badResponse: Exit.badResponse
+        }
+    }
 }

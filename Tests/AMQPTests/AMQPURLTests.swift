@@ -26,6 +26,7 @@ import Testing
         #expect(url.description == "amqps://alice:***@api.invers.com:5671/prod")
         #expect(!"\(url)".contains("s3cret"))
         #expect(url.endpoint == "api.invers.com/prod")
+        #expect(try AMQPURL("amqp://u:p@localhost/%2f").endpoint == "localhost")
     }
 
     @Test func rejectsBadURLsWithoutEchoingThem() {

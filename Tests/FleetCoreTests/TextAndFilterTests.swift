@@ -80,3 +80,15 @@ import TestSupport
         #expect("\(Secret("hunter2"))" == "***")
     }
 }
+
+@Suite struct SecretTests {
+    @Test func aSecretIsHiddenFromEveryKindOfPrinting() {
+        let secret = Secret("hunter2")
+        var dumped = ""
+        dump(secret, to: &dumped)
+        #expect(!dumped.contains("hunter2"))
+        #expect(!String(describing: secret).contains("hunter2"))
+        #expect(!String(reflecting: secret).contains("hunter2"))
+        #expect(!"\([secret])".contains("hunter2"))
+    }
+}

@@ -22,13 +22,14 @@ import Testing
     }
 
     @Test func escapesEveryStringSoAnyParserReadsItBack() throws {
-        let nasty = "quote \" backslash \\ newline \n tab \t esc \u{1B}[31m nul \u{0} del \u{7F} ls \u{2028} é 🚗"
+        let nasty = "quote \" backslash \\ newline \n tab \t esc \u{1B}[31m nul \u{0} del \u{7F} ls \u{2028} € ps \u{2029} é 🚗 \u{2029}"
         var json = JSONWriter()
         json.beginObject()
         json.field(nasty, nasty)
         json.endObject()
         #expect(!json.bytes.contains(0x1B))
         #expect(!json.bytes.contains(0x0A))
+        #expect(json.text.contains("\\u2028") && json.text.contains("\\u2029") && json.text.contains("€"))
         let root = try JSONDocument(bytes: json.bytes).root
         #expect(root.members.first?.key == nasty)
         #expect(root.members.first?.value.string == nasty)

@@ -23,7 +23,7 @@ public struct EventDecoder: Sendable {
         }
         let root = document.root
         guard root.isObject else { throw .notAnObject(found: root.kindName) }
-        let body = try Fields(root, path: "")
+        let body = try Fields(root, path: FieldPath())
         let metadata = try body.object("metadata")
 
         var rawType = EventDecoder.typeHeader(in: headers)

@@ -2,18 +2,19 @@
 /// the wrong type is an error that names its path. The path is built only when an error is thrown.
 struct Fields {
     let object: JSONValue
-    let path: String
+    let path: FieldPath
 
     /// Wraps `value`, which must be an object.
-    init(_ value: JSONValue, path: String) throws(EventDecodingError) {
+    init(_ value: JSONValue, path: FieldPath) throws(EventDecodingError) {
         guard value.isObject else {
-            throw .wrongType(field: path.isEmpty ? "body" : path, expected: "an object", found: value.kindName)
+            throw .wrongType(field: path.isRoot ? "body" : path.description, expected: "an object", found: value.kindName)
         }
         self.object = value
         self.path = path
     }
 
-    func field(_ key: StaticString) -> String { path.isEmpty ? "\(key)" : "\(path).\(key)" }
+    /// The dotted path of `key` in this object, for error messages.
+    func field(_ key: StaticString) -> String { path.appending(key).description }
 
     /// The member, or nil when it is absent or null.
     func value(_ key: StaticString) -> JSONValue? {
@@ -23,7 +24,7 @@ struct Fields {
 
     func object(_ key: StaticString) throws(EventDecodingError) -> Fields? {
         guard let v = value(key) else { return nil }
-        return try Fields(v, path: field(key))
+        return try Fields(v, path: path.appending(key))
     }
 
     func string(_ key: StaticString) throws(EventDecodingError) -> String? {
@@ -91,5 +92,34 @@ extension Position {
         guard let lat = try fields.double("lat") else { throw .missingField(fields.field("lat")) }
         guard let lon = try fields.double("lon") else { throw .missingField(fields.field("lon")) }
         self.init(lat: lat, lon: lon)
+    }
+}
+
+/// Where a field is, as up to four keys that are joined only when an error needs the text: building a string
+/// for every nested object would cost more than the rest of decoding. Plain data, so copies are free.
+struct FieldPath: CustomStringConvertible {
+    private var keys: (StaticString?, StaticString?, StaticString?, StaticString?) = (nil, nil, nil, nil)
+    private var count = 0
+
+    init() {}
+
+    var isRoot: Bool { count == 0 }
+
+    /// The path one level down; past four levels (deeper than any INVERS field) the deepest keys are dropped.
+    func appending(_ key: StaticString) -> FieldPath {
+        var copy = self
+        switch count {
+        case 0: copy.keys.0 = key
+        case 1: copy.keys.1 = key
+        case 2: copy.keys.2 = key
+        case 3: copy.keys.3 = key
+        default: return copy
+        }
+        copy.count += 1
+        return copy
+    }
+
+    var description: String {
+        [keys.0, keys.1, keys.2, keys.3].prefix(count).compactMap { $0.map { "\($0)" } }.joined(separator: ".")
     }
 }

@@ -3,7 +3,7 @@
 extension VehicleResource {
     /// Decodes a vehicle resource (from an event's `vehicle` or an item of `GET /vehicles`).
     public init(json: JSONValue) throws(EventDecodingError) {
-        try self.init(Fields(json, path: ""))
+        try self.init(Fields(json, path: FieldPath()))
     }
 
     init(_ f: Fields) throws(EventDecodingError) {
@@ -33,14 +33,14 @@ extension VehicleResource {
 extension VehicleState {
     /// Decodes a vehicle-state object (`VehicleStateRecorded.vehicle_state`, or a command's 200 answer).
     public init(json: JSONValue) throws(EventDecodingError) {
-        try self.init(Fields(json, path: ""))
+        try self.init(Fields(json, path: FieldPath()))
     }
 
     init(_ f: Fields) throws(EventDecodingError) {
         self.init()
         if let r = try f.object("central_lock") {
             centralLock = try r.reading { (v, path) throws(EventDecodingError) in
-                guard let s = v.string else { throw .wrongType(field: path, expected: "a string", found: v.kindName) }
+                guard let s = v.string else { throw .wrongType(field: path.description, expected: "a string", found: v.kindName) }
                 return LockState(raw: s)
             }
         }
@@ -56,19 +56,19 @@ extension VehicleState {
         if let r = try f.object("mileage_in_kilometers") { mileageKilometers = try r.numberReading() }
         if let r = try f.object("driving_enabled") {
             drivingEnabled = try r.reading { (v, path) throws(EventDecodingError) in
-                guard let b = v.bool else { throw .wrongType(field: path, expected: "a boolean", found: v.kindName) }
+                guard let b = v.bool else { throw .wrongType(field: path.description, expected: "a boolean", found: v.kindName) }
                 return b
             }
         }
         if let r = try f.object("ignition") {
             ignition = try r.reading { (v, path) throws(EventDecodingError) in
-                guard let s = v.string else { throw .wrongType(field: path, expected: "a string", found: v.kindName) }
+                guard let s = v.string else { throw .wrongType(field: path.description, expected: "a string", found: v.kindName) }
                 return s
             }
         }
         if let r = try f.object("cellular_signal_quality") {
             cellularSignalQuality = try r.reading { (v, path) throws(EventDecodingError) in
-                guard let i = v.int else { throw .wrongType(field: path, expected: "a whole number", found: v.kindName) }
+                guard let i = v.int else { throw .wrongType(field: path.description, expected: "a whole number", found: v.kindName) }
                 return i
             }
         }
@@ -77,14 +77,14 @@ extension VehicleState {
 
 extension Fields {
     /// A `{"timestamp": …, "value": …}` property. A property whose value is null or absent is nil.
-    fileprivate func reading<V>(_ decode: (JSONValue, String) throws(EventDecodingError) -> V) throws(EventDecodingError) -> Reading<V>? {
+    fileprivate func reading<V>(_ decode: (JSONValue, FieldPath) throws(EventDecodingError) -> V) throws(EventDecodingError) -> Reading<V>? {
         guard let v = value("value") else { return nil }
-        return Reading(try decode(v, field("value")), at: try timestamp("timestamp"))
+        return Reading(try decode(v, path.appending("value")), at: try timestamp("timestamp"))
     }
 
     fileprivate func numberReading() throws(EventDecodingError) -> Reading<Double>? {
         try reading { (v, path) throws(EventDecodingError) in
-            guard let d = v.double else { throw .wrongType(field: path, expected: "a number", found: v.kindName) }
+            guard let d = v.double else { throw .wrongType(field: path.description, expected: "a number", found: v.kindName) }
             return d
         }
     }

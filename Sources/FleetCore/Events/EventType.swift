@@ -14,6 +14,18 @@ public enum EventType: Hashable, Sendable, CustomStringConvertible {
     /// Accepts every spelling the contract lists (`VehicleChange` and `VehicleChanged`, `TripDataReady` and
     /// `TripMetricsReady`), in any case and with or without separators (`VEHICLE_CHANGED`).
     public init(raw: String) {
+        // The canonical spellings first: no allocation for the common case.
+        switch raw {
+        case "VehicleChanged": self = .vehicleChanged; return
+        case "VehicleStateRecorded": self = .vehicleStateRecorded; return
+        case "TripStarted": self = .tripStarted; return
+        case "TripEnded": self = .tripEnded; return
+        case "TripMetricsReady": self = .tripMetricsReady; return
+        case "TripDiscarded": self = .tripDiscarded; return
+        case "SmokeDetected": self = .smokeDetected; return
+        case "SmokeDataReady": self = .smokeDataReady; return
+        default: break
+        }
         var key = ""
         key.reserveCapacity(raw.utf8.count)
         for scalar in raw.unicodeScalars where scalar != "_" && scalar != "-" && scalar != "." && scalar != " " {
@@ -48,6 +60,21 @@ public enum EventType: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { name }
+
+    /// The position of a known type in `known`; nil for `.other`.
+    public var knownIndex: Int? {
+        switch self {
+        case .vehicleChanged: 0
+        case .vehicleStateRecorded: 1
+        case .tripStarted: 2
+        case .tripEnded: 3
+        case .tripMetricsReady: 4
+        case .tripDiscarded: 5
+        case .smokeDetected: 6
+        case .smokeDataReady: 7
+        case .other: nil
+        }
+    }
 
     /// The canonical types, in the order the contract lists them.
     public static let known: [EventType] = [

@@ -15,21 +15,32 @@ public struct JSONDocument: Sendable {
         public static let `default` = Limits()
     }
 
-    enum Kind: UInt8 {
+    enum Kind: UInt8, Sendable {
         case object, array, string, escapedString, number, `true`, `false`, null
     }
 
     /// One token. For a container, `end` is the index of the first token after it (so it can be skipped in O(1))
     /// and `count` its number of members; for a scalar, `start..<end` are its bytes (without quotes for strings).
-    struct Token {
+    struct Token: Sendable {
         var kind: Kind
         var count: Int32
         var start: Int32
         var end: Int32
     }
 
-    let bytes: [UInt8]
-    let tokens: [Token]
+    /// One reference for both arrays: a `JSONValue` is copied often while decoding, and each copy retains.
+    final class Storage: Sendable {
+        let bytes: [UInt8]
+        let tokens: [Token]
+        init(bytes: [UInt8], tokens: [Token]) {
+            self.bytes = bytes
+            self.tokens = tokens
+        }
+    }
+
+    let storage: Storage
+    var bytes: [UInt8] { storage.bytes }
+    var tokens: [Token] { storage.tokens }
 
     /// The root value.
     public var root: JSONValue { JSONValue(document: self, index: 0) }
@@ -41,8 +52,7 @@ public struct JSONDocument: Sendable {
         let tokens = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONError) -> [Token] in
             try parser.parse(buffer)
         }
-        self.bytes = bytes
-        self.tokens = tokens
+        self.storage = Storage(bytes: bytes, tokens: tokens)
     }
 }
 

@@ -1,9 +1,19 @@
 /// A view of one value inside a `JSONDocument`. Cheap to copy; reads bytes only when asked.
 public struct JSONValue: Sendable {
-    let document: JSONDocument
+    let storage: JSONDocument.Storage
     let index: Int
 
-    var token: JSONDocument.Token { document.tokens[index] }
+    init(document: JSONDocument, index: Int) {
+        self.storage = document.storage
+        self.index = index
+    }
+
+    init(storage: JSONDocument.Storage, index: Int) {
+        self.storage = storage
+        self.index = index
+    }
+
+    var token: JSONDocument.Token { storage.tokens[index] }
 
     /// The JSON kind of this value, for error messages ("expected a string, found a number").
     public var kindName: String {
@@ -25,7 +35,7 @@ public struct JSONValue: Sendable {
     /// The member named `key` of an object, or nil (also nil when this is not an object).
     public subscript(key: StaticString) -> JSONValue? {
         guard token.kind == .object else { return nil }
-        let tokens = document.tokens
+        let tokens = storage.tokens
         let keyStart = key.utf8Start
         let keyCount = key.utf8CodeUnitCount
         var i = index + 1
@@ -34,10 +44,10 @@ public struct JSONValue: Sendable {
             let k = tokens[i]
             let valueIndex = i + 1
             if k.kind == .string, Int(k.end - k.start) == keyCount,
-               document.bytes.withUnsafeBufferPointer({ buffer in
+               storage.bytes.withUnsafeBufferPointer({ buffer in
                    memcmpEqual(buffer.baseAddress! + Int(k.start), keyStart, keyCount)
                }) {
-                return JSONValue(document: document, index: valueIndex)
+                return JSONValue(storage: storage, index: valueIndex)
             }
             i = nextIndex(after: valueIndex)
         }
@@ -51,8 +61,8 @@ public struct JSONValue: Sendable {
         var i = index + 1
         let end = Int(token.end)
         while i < end {
-            let key = JSONValue(document: document, index: i).string ?? ""
-            result.append((key, JSONValue(document: document, index: i + 1)))
+            let key = JSONValue(storage: storage, index: i).string ?? ""
+            result.append((key, JSONValue(storage: storage, index: i + 1)))
             i = nextIndex(after: i + 1)
         }
         return result
@@ -66,7 +76,7 @@ public struct JSONValue: Sendable {
         var i = index + 1
         let end = Int(token.end)
         while i < end {
-            result.append(JSONValue(document: document, index: i))
+            result.append(JSONValue(storage: storage, index: i))
             i = nextIndex(after: i)
         }
         return result
@@ -77,11 +87,11 @@ public struct JSONValue: Sendable {
         let t = token
         switch t.kind {
         case .string:
-            return document.bytes.withUnsafeBufferPointer { buffer in
+            return storage.bytes.withUnsafeBufferPointer { buffer in
                 String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(t.start)..<Int(t.end)]), as: UTF8.self)
             }
         case .escapedString:
-            return unescape(document.bytes[Int(t.start)..<Int(t.end)])
+            return unescape(storage.bytes[Int(t.start)..<Int(t.end)])
         default:
             return nil
         }
@@ -91,7 +101,7 @@ public struct JSONValue: Sendable {
     public var double: Double? {
         let t = token
         guard t.kind == .number else { return nil }
-        return document.bytes.withUnsafeBufferPointer { buffer in
+        return storage.bytes.withUnsafeBufferPointer { buffer in
             parseDouble(UnsafeBufferPointer(rebasing: buffer[Int(t.start)..<Int(t.end)]))
         }
     }
@@ -114,13 +124,13 @@ public struct JSONValue: Sendable {
     /// The raw bytes of a string value, without quotes and still escaped; for allocation-free comparisons.
     func withRawBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let t = token
-        return document.bytes.withUnsafeBufferPointer { buffer in
+        return storage.bytes.withUnsafeBufferPointer { buffer in
             body(UnsafeBufferPointer(rebasing: buffer[Int(t.start)..<Int(t.end)]))
         }
     }
 
     private func nextIndex(after i: Int) -> Int {
-        let t = document.tokens[i]
+        let t = storage.tokens[i]
         switch t.kind {
         case .object, .array: return Int(t.end)
         default: return i + 1

@@ -128,26 +128,53 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Copies runs of safe UTF-8 bytes in one go and escapes only what must be: this is the hot path of every
+    /// body the simulation publishes and every line `tail --json` prints.
     private mutating func writeString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        for scalar in value.unicodeScalars {
-            switch scalar.value {
-            case 0x22: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case 0x5C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x00..<0x20, 0x7F, 0x2028, 0x2029:
-                writeUnicodeEscape(UInt16(scalar.value))
-            case 0x20..<0x80:
-                bytes.append(UInt8(scalar.value))
-            default:
-                UTF8.encode(scalar) { bytes.append($0) }
+        var value = value
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x7F, byte != 0xE2 {
+                    i += 1
+                    continue
+                }
+                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9; any other E2 sequence is copied as it is.
+                let isSeparator = byte == 0xE2 && i + 2 < utf8.count && utf8[i + 1] == 0x80
+                    && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9)
+                if byte == 0xE2, !isSeparator {
+                    i += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                if isSeparator {
+                    writeUnicodeEscape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    i += 3
+                } else {
+                    writeEscape(byte)
+                    i += 1
+                }
+                runStart = i
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func writeEscape(_ byte: UInt8) {
+        switch byte {
+        case 0x22: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+        case 0x5C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+        case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        default: writeUnicodeEscape(UInt16(byte))  // the other controls and DEL
+        }
     }
 
     private mutating func writeUnicodeEscape(_ unit: UInt16) {

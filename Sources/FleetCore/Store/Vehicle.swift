@@ -28,6 +28,10 @@ public struct Vehicle: Hashable, Sendable, Identifiable {
     public var isOnline: Bool { lifeStatus?.value == .online }
     public var isInRental: Bool { rentalStatus?.value == .inRental }
     public var hasActiveSmoke: Bool { smoke?.isActive ?? false }
+
+    mutating func noteEvent(at time: Timestamp?) {
+        if let time, time > lastEventAt ?? Stamp.unknownTime { lastEventAt = time }
+    }
 }
 
 /// What is known of one trip, merged from its events in whatever order they arrive.

@@ -1,12 +1,14 @@
 /// Secrets never reach a screen, a log or an error message.
 
 /// A secret value (a password, a client secret, a token) that prints as `***` wherever it is interpolated.
-public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The secret itself: read it only where it is sent.
     public let value: String
     public init(_ value: String) { self.value = value }
     public var description: String { "***" }
     public var debugDescription: String { "Secret(***)" }
+    /// `dump()` and reflection-based loggers see `***` too.
+    public var customMirror: Mirror { Mirror(self, children: ["value": "***"]) }
 }
 
 /// A URL fit to show: the password of `scheme://user:password@host/…` replaced by `***`.

@@ -17,7 +17,7 @@ import Foundation
 /// let result = try await demo.send(.lockCentralLock, to: snapshot[0].id)
 /// demo.stop()
 /// ```
-public final class DemoFleet: EventSource, VehicleCommands, FleetBackend, @unchecked Sendable {
+public final class DemoFleet: EventSource, VehicleCommands, FleetBackend, Sendable {
     /// How the demo fleet runs.
     public struct Options: Sendable {
         public var vehicles: Int
@@ -213,15 +213,17 @@ public final class DemoFleet: EventSource, VehicleCommands, FleetBackend, @unche
 }
 
 extension CommandRefusal {
-    /// The failure the INVERS REST API would answer with (`application/problem+json`).
+    /// The failure the INVERS REST API would answer with (`application/problem+json`), worded as the stand-in's
+    /// REST server words it, so the demo and `fleetsim --api-port` read the same.
     public func failure(flowID: String?) -> CommandFailure {
         switch self {
         case .unknownVehicle:
-            CommandFailure(kind: .problem, status: 404, problemType: "/problems/resource-not-found",
-                           title: "The vehicle does not exist.", flowID: flowID)
+            CommandFailure(kind: .problem, status: 404, problemType: "/problems/not-found",
+                           title: "The resource was not found.", detail: "There is no vehicle with this id.",
+                           flowID: flowID)
         case .notSupported:
             CommandFailure(kind: .problem, status: 409, problemType: "/problems/vehicle/command-not-supported",
-                           title: "The command is not supported by the vehicle.", flowID: flowID)
+                           title: "The vehicle does not support the command.", flowID: flowID)
         case let .conflictingState(detail):
             CommandFailure(kind: .problem, status: 409, problemType: "/problems/vehicle/conflicting-state",
                            title: "The command cannot be executed due to the current state of the vehicle.",

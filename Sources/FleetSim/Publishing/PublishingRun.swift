@@ -23,7 +23,7 @@ public final class PublishingRun {
     }
 
     public let fleet: SimulatedFleet
-    private let pending: Locked<[SimEvent]>
+    private let pending: EventQueue
     private let publisher: MessagePublisher
     private let topology: Topology
     private let pacing: Pacing
@@ -31,39 +31,41 @@ public final class PublishingRun {
     private var feed: MessageFeed
     /// Messages between waits for publisher confirms: every message is confirmed before the run counts it done.
     private let confirmBatch: Int
+    private let began: ContinuousClock.Instant
+    private let simulationStart: Timestamp
     public private(set) var statistics = Statistics()
 
-    /// - Parameters:
-    ///   - simulation: the fleet to run; its `start` is the simulated time at the first tick.
-    ///   - count: stop after publishing this many messages (nil: until stopped).
-    ///   - malformedRate: the share of messages replaced by malformed ones.
-    public init(simulation: Simulation, publisher: MessagePublisher, topology: Topology, pacing: Pacing,
-                count: Int? = nil, malformedRate: Double = 0, confirmBatch: Int = 500) {
-        let pending = Locked<[SimEvent]>([])
-        self.pending = pending
+    /// The fleet a run drives, set up for its pacing: under `.timeScale`, a command (from the REST server) first
+    /// brings the simulation up to the scaled clock. Its events land in `queue`. Make it before the run, so the
+    /// REST server can share it; make the run itself on the thread that publishes.
+    public static func makeFleet(_ simulation: Simulation, pacing: Pacing, queue: EventQueue) -> SimulatedFleet {
         let start = simulation.now
         let began = ContinuousClock.now
-        let clock: (@Sendable () -> Timestamp)?
+        var clock: (@Sendable () -> Timestamp)?
         if case let .timeScale(scale) = pacing {
             clock = { start.adding(seconds: PublishingRun.seconds(ContinuousClock.now - began) * scale) }
-        } else {
-            clock = nil
         }
-        fleet = SimulatedFleet(simulation, clock: clock, onEvents: { events in
-            pending.withLock { $0.append(contentsOf: events) }
-        })
+        return SimulatedFleet(simulation, clock: clock, onEvents: { queue.append($0) })
+    }
+
+    /// - Parameters:
+    ///   - fleet: from `makeFleet`, with the same `queue` and `pacing`.
+    ///   - count: stop after publishing this many messages (nil: until stopped).
+    ///   - malformedRate: the share of messages replaced by malformed ones.
+    public init(fleet: SimulatedFleet, queue: EventQueue, publisher: MessagePublisher, topology: Topology,
+                pacing: Pacing, count: Int? = nil, malformedRate: Double = 0, confirmBatch: Int = 500) {
+        self.fleet = fleet
+        pending = queue
         self.publisher = publisher
         self.topology = topology
         self.pacing = pacing
         self.count = count
-        feed = MessageFeed(seed: simulation.configuration.seed, malformedRate: malformedRate)
+        let seed = fleet.withSimulation { $0.configuration.seed }
+        feed = MessageFeed(seed: seed, malformedRate: malformedRate)
         self.confirmBatch = max(1, confirmBatch)
-        self.began = began
-        self.simulationStart = start
+        began = ContinuousClock.now
+        simulationStart = fleet.now
     }
-
-    private let began: ContinuousClock.Instant
-    private let simulationStart: Timestamp
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
@@ -80,10 +82,7 @@ public final class PublishingRun {
         while !shouldStop() {
             if let count, statistics.published >= count { break }
             produce()
-            var batch = pending.withLock { events -> [SimEvent] in
-                defer { events.removeAll(keepingCapacity: true) }
-                return events
-            }
+            var batch = pending.takeAll()
             if let count {
                 let room = count - statistics.published
                 if batch.count > room { batch.removeLast(batch.count - room) }  // a fixed count: the rest is dropped
@@ -137,6 +136,19 @@ public final class PublishingRun {
     private func idle() {
         var pause = timespec(tv_sec: 0, tv_nsec: 5_000_000)
         nanosleep(&pause, nil)
+    }
+}
+
+/// Events waiting to be published, in the order they happened: the simulation's and the commands'.
+public final class EventQueue: Sendable {
+    private let events = Locked<[SimEvent]>([])
+    public init() {}
+    public func append(_ batch: [SimEvent]) { events.withLock { $0.append(contentsOf: batch) } }
+    public func takeAll() -> [SimEvent] {
+        events.withLock { events in
+            defer { events.removeAll(keepingCapacity: true) }
+            return events
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import FleetCore
+
 /// The simulation's only source of randomness: SplitMix64, seeded explicitly.
 ///
 /// Determinism is the point: two runs with one seed must publish the same events, so nothing in the simulation
@@ -5,17 +7,11 @@
 /// and its output for a given seed is the same on every platform and Swift version (unlike the standard library's
 /// `Int.random(in:using:)`, whose algorithm is not guaranteed), so every helper here maps bits to values itself.
 public struct SimRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private var generator: SplitMix64
 
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { generator.next() }
 
     /// A uniform value in [0, 1).
     public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }

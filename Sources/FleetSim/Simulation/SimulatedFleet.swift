@@ -5,7 +5,7 @@ import FleetCore
 ///
 /// Every event, whether from the simulation's own course or from a command, goes to `onEvents` in the order it
 /// happened, while the fleet is locked: the sink must be quick (append to a queue, yield to a stream).
-public final class SimulatedFleet: FleetBackend, @unchecked Sendable {
+public final class SimulatedFleet: FleetBackend, Sendable {
     private let simulation: Locked<Simulation>
     private let onEvents: @Sendable ([SimEvent]) -> Void
     private let clock: (@Sendable () -> Timestamp)?

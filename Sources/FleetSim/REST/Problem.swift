@@ -1,0 +1,78 @@
+import Hummingbird
+
+/// An `application/problem+json` answer (RFC 9457) in the contract's shape: `{type, title, status, detail,
+/// flow_id}`. Route handlers throw it; `FlowIDMiddleware` writes it with the request's flow id.
+struct Problem: Error, Sendable {
+    var status: HTTPResponse.Status
+    var type: String
+    var title: String
+    var detail: String?
+    var headers: HTTPFields = [:]
+
+    static func missingCredentials(_ detail: String) -> Problem {
+        var p = Problem(status: .unauthorized, type: "/problems/missing-credentials",
+                        title: "Missing credentials.", detail: detail)
+        p.headers[.wwwAuthenticate] = "Bearer"
+        return p
+    }
+
+    static func invalidCredentials(_ detail: String) -> Problem {
+        var p = Problem(status: .unauthorized, type: "/problems/invalid-credentials",
+                        title: "Invalid credentials.", detail: detail)
+        p.headers[.wwwAuthenticate] = "Bearer error=\"invalid_token\""
+        return p
+    }
+
+    static func notFound(_ detail: String) -> Problem {
+        Problem(status: .notFound, type: "/problems/not-found", title: "The resource was not found.", detail: detail)
+    }
+
+    static func badRequest(_ detail: String) -> Problem {
+        Problem(status: .badRequest, type: "/problems/bad-request", title: "Bad request.", detail: detail)
+    }
+
+    static func conflictingState(_ detail: String) -> Problem {
+        Problem(status: .conflict, type: "/problems/vehicle/conflicting-state",
+                title: "The command cannot be executed due to the current state of the vehicle.", detail: detail)
+    }
+
+    static func commandNotSupported(_ detail: String) -> Problem {
+        Problem(status: .conflict, type: "/problems/vehicle/command-not-supported",
+                title: "The vehicle does not support the command.", detail: detail)
+    }
+
+    static func tooManyRequests(retryAfterSeconds: Int) -> Problem {
+        var p = Problem(status: .tooManyRequests, type: "/problems/too-many-requests", title: "Too many requests.",
+                        detail: "Retry after \(retryAfterSeconds) seconds.")
+        p.headers[.retryAfter] = String(retryAfterSeconds)
+        return p
+    }
+
+    static func telematicsUnitError() -> Problem {
+        Problem(status: .internalServerError, type: "/problems/telematics-unit/error",
+                title: "The telematics unit reported an error.", detail: "The vehicle did not confirm the command.")
+    }
+
+    static func internalServerError() -> Problem {
+        Problem(status: .internalServerError, type: "/problems/internal-server-error",
+                title: "Internal server error.", detail: nil)
+    }
+
+    /// The JSON body, with `flow_id`.
+    func body(flowID: String) -> String {
+        var o = VehicleJSON.ObjectText()
+        o.string("type", type)
+        o.string("title", title)
+        o.raw("status", String(status.code))
+        o.string("detail", detail)
+        o.string("flow_id", flowID)
+        return o.text
+    }
+
+    func response(flowID: String) -> Response {
+        var headers = headers
+        headers[.contentType] = "application/problem+json"
+        return Response(status: status, headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: body(flowID: flowID))))
+    }
+}

@@ -1,1 +1,0 @@
-// FleetStream: see Package.swift for what this module holds.

@@ -1,0 +1,281 @@
+import AMQP
+import FleetCore
+import Foundation
+
+/// The consumer thread's whole life: connect, subscribe, consume, acknowledge, reconnect; until stopped.
+///
+/// Everything here runs on the one thread that owns the connection (rabbitmq-c is not thread-safe). The type is
+/// made on that thread and never leaves it; the outside world talks to it through the `SettlementInbox` (in)
+/// and the `EventHub` (out).
+final class StreamConsumer {
+    private let configuration: StreamConfiguration
+    private let inbox: SettlementInbox
+    private let hub: EventHub
+    private let decoder = EventDecoder()
+
+    /// Bumped for every new connection: settlements of an older one carry stale delivery tags and are dropped.
+    private var generation: UInt64 = 0
+    private var ledger = AckLedger()
+    private var commands: [SettlementInbox.Command] = []
+    private var seen: SeenEvents
+    /// Consumer tag → queue name, for the queues being consumed now.
+    private var consumers: [String: String] = [:]
+    /// Queues that do not exist (or were deleted), checked again every `missingQueueRecheck` seconds.
+    private var missing: [String] = []
+    private var nextProbe = 0.0
+    private var statistics: StreamStatistics
+    /// Decoded events not yet handed to subscribers: they go out in bursts, while rabbitmq-c has more input
+    /// buffered, so that a subscriber wakes once per burst rather than once per event.
+    private var undelivered: [Undelivered] = []
+
+    private struct Undelivered {
+        var event: Event
+        var tag: UInt64
+    }
+    /// The subscribers of the current burst (each event's ledger entry waits for exactly these).
+    private var burstTargets: [EventHub.Subscriber] = []
+    private var burstMessages: [StreamMessage] = []
+    private static let burstLimit = 32
+
+    init(configuration: StreamConfiguration, inbox: SettlementInbox, hub: EventHub) {
+        self.configuration = configuration
+        self.inbox = inbox
+        self.hub = hub
+        self.seen = SeenEvents(capacity: max(1, configuration.dedupCapacity))
+        self.statistics = StreamStatistics(endpoint: configuration.url.endpoint)
+    }
+
+    func run() {
+        var failures = 0
+        while !inbox.isStopRequested {
+            statistics.state = .connecting
+            publishStatus()
+            var connection: AMQPConnection?
+            var connectedAt: Double?
+            do {
+                let c = try AMQPConnection(url: configuration.url, options: configuration.connectionOptions)
+                connection = c
+                try startConsuming(on: c)
+                connectedAt = monotonicSeconds()
+                try consume(on: c)
+                c.close()
+                break
+            } catch {
+                // Events decoded before the failure still reach the subscribers (their ids are already marked
+                // seen, so the redelivery will only be acknowledged); their settlements are stale and dropped.
+                deliverUndelivered()
+                connection?.close()
+                if let connectedAt, monotonicSeconds() - connectedAt >= configuration.reconnect.stableAfter { failures = 0 }
+                failures += 1
+                let delay = configuration.reconnect.delay(afterFailures: failures, accessRefused: error.isAccessRefused,
+                                                          random: Double.random(in: 0..<1))
+                let reason = describe(error)
+                statistics.lastError = reason
+                statistics.state = .retrying(inSeconds: (delay * 10).rounded() / 10, reason: reason)
+                publishStatus()
+                if !inbox.sleep(seconds: delay) { break }
+            }
+        }
+        statistics.state = .stopped
+        publishStatus()
+        hub.finish()
+    }
+
+    // MARK: Connecting
+
+    private func startConsuming(on c: AMQPConnection) throws(AMQPError) {
+        generation += 1
+        ledger = AckLedger()
+        consumers = [:]
+        missing = []
+        try c.setPrefetch(configuration.prefetch)
+        for queue in configuration.queues { try subscribe(queue, on: c) }
+        nextProbe = monotonicSeconds() + configuration.missingQueueRecheck
+        updateState()
+    }
+
+    /// Starts consuming `queue`, after a passive declare on channel 2 (a missing queue closes only that channel).
+    private func subscribe(_ queue: String, on c: AMQPConnection) throws(AMQPError) {
+        if configuration.declaration == .passive {
+            if !c.isChannelOpen(2) { try c.openChannel(2) }
+            do {
+                try c.declareQueue(queue, passive: true, channel: 2)
+            } catch let .channelClosed(channel, code, text) where channel == 2 {
+                markMissing(queue, because: code == 404 ? "the queue \(queue) does not exist"
+                                                          : "the queue \(queue) cannot be used (\(code) \(text))")
+                return
+            }
+        }
+        do {
+            let tag = try c.consume(queue: queue)
+            consumers[tag] = queue
+            missing.removeAll { $0 == queue }
+        } catch let .channelClosed(_, code, text) {
+            throw .channelClosed(channel: 1, code: code,
+                                 text: code == 404 ? "the queue \(queue) does not exist (\(text))" : text)
+        }
+    }
+
+    private func markMissing(_ queue: String, because reason: String) {
+        if !missing.contains(queue) { missing.append(queue) }
+        statistics.lastError = SafeText.sanitize(
+            "\(reason): consuming the other queues and checking again every \(formatSeconds(configuration.missingQueueRecheck))")
+    }
+
+    private func updateState() {
+        let state: StreamStatus.State = missing.first.map { .queueGone($0) } ?? .connected
+        if statistics.state != state {
+            statistics.state = state
+            publishStatus()
+        }
+    }
+
+    // MARK: Consuming
+
+    private func consume(on c: AMQPConnection) throws(AMQPError) {
+        var nextHousekeeping = 0.0
+        while true {
+            if !undelivered.isEmpty, undelivered.count >= Self.burstLimit || !c.hasBufferedInput { deliverUndelivered() }
+            applyCommands()
+            if inbox.isStopRequested {
+                deliverUndelivered()
+                applyCommands()
+                try flushAcks(on: c)
+                return
+            }
+            if ledger.readyPrefix >= configuration.ackBatch { try flushAcks(on: c) }
+
+            let now = monotonicSeconds()
+            if now >= nextHousekeeping {
+                nextHousekeeping = now + 0.25
+                if !missing.isEmpty, now >= nextProbe {
+                    nextProbe = now + configuration.missingQueueRecheck
+                    for queue in missing { try subscribe(queue, on: c) }
+                    updateState()
+                }
+                statistics.tick(now: now)
+                publishStatus()
+            }
+
+            // The broker sends at most `prefetch` per consumer before it sees acks: when that many are out, wait for
+            // subscribers to settle instead of for the socket (a zero-timeout consume still services heartbeats).
+            let credit = configuration.prefetch * max(1, consumers.count)
+            var timeout = ledger.isEmpty ? 0.25 : 0.002
+            if ledger.count >= credit {
+                deliverUndelivered()
+                try flushAcks(on: c)
+                if ledger.count >= credit {
+                    inbox.wait(seconds: 0.1)
+                    timeout = 0
+                }
+            }
+            switch try c.nextDelivery(timeout: timeout) {
+            case let .delivery(delivery):
+                try handle(delivery, on: c)
+            case .timeout:
+                try flushAcks(on: c)  // the stream went quiet: acknowledge what is ready
+            case let .cancelled(consumerTag):
+                if let queue = consumers.removeValue(forKey: consumerTag) {
+                    markMissing(queue, because: "the queue \(queue) was deleted or became unavailable")
+                    nextProbe = monotonicSeconds() + configuration.missingQueueRecheck
+                    updateState()
+                }
+            case let .channelClosed(channel, code, text):
+                if channel != 2 { throw .channelClosed(channel: channel, code: code, text: text) }
+            }
+        }
+    }
+
+    private func handle(_ delivery: AMQPDelivery, on c: AMQPConnection) throws(AMQPError) {
+        if delivery.redelivered { statistics.redelivered += 1 }
+        let queue = consumers[delivery.consumerTag] ?? delivery.routingKey
+        let event: Event
+        do {
+            event = try decoder.decode(body: delivery.body, headers: delivery.headers, messageID: delivery.messageID)
+        } catch {
+            // Never requeue a body that cannot decode: it would loop forever. The queue's dead-letter exchange, if
+            // any, keeps it. The nack goes out before any multi-ack that could cover its tag. The events before it
+            // go to the subscribers first, so they see everything in delivery order.
+            deliverUndelivered()
+            try c.nack(delivery.deliveryTag, requeue: false)
+            ledger.add(tag: delivery.deliveryTag, waitingFor: 0, nacked: true)
+            statistics.rejected += 1
+            let id = delivery.messageID.map { " \($0)" } ?? ""
+            statistics.lastError = SafeText.sanitize("rejected message\(id) from queue \(queue): \(error)")
+            hub.broadcast(.rejected(Rejection(queue: queue, messageID: delivery.messageID, error: error)))
+            return
+        }
+        guard seen.insert(stableHash(event.id)) else {
+            // Already delivered (a redelivery after a reconnect, or a publisher retry): acknowledge only.
+            statistics.duplicates += 1
+            ledger.add(tag: delivery.deliveryTag, waitingFor: 0)
+            return
+        }
+        statistics.received += 1
+        if undelivered.isEmpty { burstTargets = hub.current() }
+        var waiting: UInt64 = 0
+        for target in burstTargets { waiting |= target.bit }
+        ledger.add(tag: delivery.deliveryTag, waitingFor: waiting)
+        undelivered.append(Undelivered(event: event, tag: delivery.deliveryTag))
+    }
+
+    /// Hands the burst to every subscriber, in order.
+    private func deliverUndelivered() {
+        guard !undelivered.isEmpty else { return }
+        let generation = self.generation
+        let inbox = self.inbox
+        for target in burstTargets {
+            let bit = target.bit
+            burstMessages.removeAll(keepingCapacity: true)
+            for item in undelivered {
+                let tag = item.tag
+                let settlement = Settlement { inbox.post(.settle(generation: generation, tag: tag, subscriber: bit)) }
+                burstMessages.append(.event(item.event, settlement))
+            }
+            if !target.mailbox.push(burstMessages) {  // gone meanwhile: nothing to wait for
+                for item in undelivered { ledger.settle(tag: item.tag, subscriber: bit) }
+            }
+        }
+        undelivered.removeAll(keepingCapacity: true)
+        burstTargets = []
+    }
+
+    private func applyCommands() {
+        inbox.drain(into: &commands)
+        for command in commands {
+            switch command {
+            case let .settle(generation, tag, bit):
+                if generation == self.generation { ledger.settle(tag: tag, subscriber: bit) }
+            case let .unsubscribe(bit):
+                ledger.forget(subscriber: bit)
+                hub.release(bit)
+            }
+        }
+    }
+
+    private func flushAcks(on c: AMQPConnection) throws(AMQPError) {
+        if let last = ledger.takeAckPoint() { try c.ack(last, multiple: true) }
+    }
+
+    // MARK: Status
+
+    private func publishStatus() {
+        let status = statistics.status
+        if status != hub.status { hub.broadcast(.status(status)) }
+    }
+
+    private func describe(_ error: AMQPError) -> String {
+        switch error {
+        case let .connectionClosed(320, text):
+            SafeText.sanitize("the broker closed the connection (\(text)): an operator closed it or the broker is restarting")
+        default:
+            SafeText.sanitize(error.description)
+        }
+    }
+}
+
+func monotonicSeconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+func formatSeconds(_ seconds: Double) -> String {
+    seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\((seconds * 10).rounded() / 10) s"
+}

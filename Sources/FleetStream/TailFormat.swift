@@ -1,0 +1,92 @@
+import FleetCore
+
+/// How `fleetwatch tail` writes events and what happens to the stream: one line each. Everything that came from
+/// the network goes through `SafeText.sanitize` (text) or is escaped (JSON), so no line can drive a terminal.
+public enum TailFormat {
+    /// One JSON object: `id`, `type` (canonical name), `vehicle_id`, `occurred_at` (ISO-8601), `flow_id`, and for
+    /// `VehicleChanged` also `reasons`, `rental_status`, `life_status`. Missing values are `null`.
+    public static func json(_ event: Event) -> String {
+        var out = "{\"id\":\(quoted(event.id)),\"type\":\(quoted(event.type.name))"
+        out += ",\"vehicle_id\":\(quoted(event.vehicleID)),\"occurred_at\":\(quoted(event.occurredAt?.iso8601))"
+        out += ",\"flow_id\":\(quoted(event.flowID))"
+        if case let .vehicleChanged(change) = event.payload {
+            out += ",\"reasons\":[" + change.reasons.map { quoted($0.raw) }.joined(separator: ",") + "]"
+            out += ",\"rental_status\":\(quoted(change.vehicle.rentalStatus?.value.raw))"
+            out += ",\"life_status\":\(quoted(change.vehicle.lifeStatus?.value.raw))"
+        }
+        return out + "}"
+    }
+
+    /// `2026-11-28T10:15:02Z  VehicleChanged        JQ7RP  RENTAL_STATUS_CHANGED rental=IN_RENTAL  id=…`
+    public static func text(_ event: Event) -> String {
+        var fields = [event.occurredAt?.iso8601 ?? "-", pad(event.type.name, 20), pad(event.vehicleID ?? "-", 5)]
+        switch event.payload {
+        case let .vehicleChanged(change):
+            fields.append(change.reasons.map(\.raw).joined(separator: ","))
+            if let rental = change.vehicle.rentalStatus { fields.append("rental=\(rental.value.raw)") }
+            if let life = change.vehicle.lifeStatus { fields.append("life=\(life.value.raw)") }
+            if let plate = change.vehicle.masterData?.licensePlate { fields.append("plate=\(plate)") }
+        case let .vehicleStateRecorded(state):
+            if let lock = state.centralLock { fields.append("lock=\(lock.value.raw)") }
+        case let .trip(trip):
+            fields.append("trip=\(trip.tripID)")
+            if let km = trip.distanceKilometers { fields.append("\(km) km") }
+            if let reason = trip.discardReason { fields.append("reason=\(reason)") }
+        case let .smoke(smoke):
+            if let incident = smoke.incidentID { fields.append("incident=\(incident)") }
+        case .other:
+            break
+        }
+        fields.append("id=\(event.id)")
+        return SafeText.sanitize(fields.joined(separator: "  "))
+    }
+
+    /// A line for stderr about a rejected message.
+    public static func rejection(_ rejection: Rejection) -> String {
+        let id = rejection.messageID.map { " \($0)" } ?? ""
+        return SafeText.sanitize("fleetwatch: rejected message\(id) from queue \(rejection.queue) (not requeued): \(rejection.error)")
+    }
+
+    /// A line for stderr about the connection, or nil when the state says nothing new.
+    public static func status(_ status: StreamStatus) -> String {
+        let line: String
+        switch status.state {
+        case .connecting: line = "connecting to \(status.endpoint)…"
+        case .connected: line = "connected to \(status.endpoint)"
+        case let .retrying(seconds, reason): line = "\(reason); retrying in \(seconds) s"
+        case let .queueGone(queue):
+            line = "queue \(queue) is gone (deleted, or not provisioned for this consumer): consuming the others and checking again every few seconds"
+        case .stopped: line = "stopped (\(status.received) events, \(status.rejected) rejected)"
+        }
+        return SafeText.sanitize("fleetwatch: " + line)
+    }
+
+    /// A JSON string literal (or `null`). Control characters, DEL, C1 and bidi controls are `\u` escapes, so
+    /// the line is safe on a terminal and still carries the exact text.
+    public static func quoted(_ text: String?) -> String {
+        guard let text else { return "null" }
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if SafeText.isUnsafe(scalar) {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}

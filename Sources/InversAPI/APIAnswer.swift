@@ -1,0 +1,50 @@
+import FleetCore
+import Foundation
+
+/// One HTTP answer of the API, read whole: status, the headers the client acts on, and the body.
+struct APIAnswer: Sendable {
+    var status: Int
+    var reasonPhrase: String
+    var flowID: String?
+    var retryAfter: String?
+    var rateLimitReset: String?
+    var body: [UInt8]
+
+    var isSuccess: Bool { (200..<300).contains(status) }
+
+    /// The parsed JSON body, or nil when it is not JSON.
+    var json: JSONValue? { (try? JSONDocument(bytes: body))?.root }
+
+    /// The `application/problem+json` fields, when the body has them.
+    var problemType: String? { json?["type"]?.string }
+
+    /// The failure this answer stands for: the problem's type, title and detail, and the flow id (the header's,
+    /// else the body's). An answer without a problem body still says its status. All text is sanitised here,
+    /// because it came from the network and ends up on a terminal.
+    func failure(context: String? = nil) -> CommandFailure {
+        let problem = json
+        let title = problem?["title"]?.string ?? "HTTP \(status) \(reasonPhrase)"
+        let flow = flowID ?? problem?["flow_id"]?.string
+        return CommandFailure(
+            kind: .problem, status: status, problemType: problem?["type"]?.string.map(SafeText.sanitize),
+            title: SafeText.sanitize(context.map { "\($0): \(title)" } ?? title),
+            detail: problem?["detail"]?.string.map(SafeText.sanitize), flowID: flow.map(SafeText.sanitize))
+    }
+
+    /// A failure for a 2xx answer whose body could not be understood.
+    func badResponse(_ what: String) -> CommandFailure {
+        CommandFailure(kind: .badResponse, status: status, title: SafeText.sanitize(what),
+                       flowID: (flowID ?? json?["flow_id"]?.string).map(SafeText.sanitize))
+    }
+
+    /// How long a 429 asks to wait: `Retry-After` in seconds, else `X-Rate-Limit-Reset` as epoch seconds.
+    func rateLimitWait(now epochSeconds: Double) -> Duration? {
+        if let text = retryAfter?.trimmingCharacters(in: .whitespaces), let seconds = Double(text), seconds >= 0 {
+            return .milliseconds(Int64(seconds * 1000))
+        }
+        if let text = rateLimitReset?.trimmingCharacters(in: .whitespaces), let reset = Double(text) {
+            return .milliseconds(Int64(max(0, reset - epochSeconds) * 1000))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,100 @@
+import AMQP
+import ArgumentParser
+import FleetCore
+import FleetStream
+import Foundation
+
+/// The Swift side of `scripts/bench-consumer`: fills a queue with INVERS-shaped events, and drains it through
+/// fleetwatch's real consumer path (`AMQPEventSource`: decode, dedup, hub, settle, batched multi-acks).
+@main
+struct BenchConsumer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fleetwatch-bench-consumer", abstract: "Consumer benchmark: fill a queue, or drain it.",
+        subcommands: [Fill.self, Drain.self])
+}
+
+struct QueueOptions: ParsableArguments {
+    @Option(help: "The broker (the password may come from AMQP_PASSWORD instead).") var url: String
+    @Option(help: "The queue (fill: repeatable, every queue gets the same events).") var queue: [String]
+    @Option(help: "How many events.") var count: Int
+
+    func amqpURL() throws -> AMQPURL {
+        var url = try AMQPURL(self.url)
+        if let password = ProcessInfo.processInfo.environment["AMQP_PASSWORD"] { url.password = password }
+        return url
+    }
+}
+
+/// Declares the queues (durable) and publishes `count` persistent events with confirms, once, through a
+/// fanout exchange bound to every queue: the broker copies them, so that both consumers drain the same events.
+struct Fill: ParsableCommand {
+    @OptionGroup var options: QueueOptions
+
+    func run() throws {
+        let publisher = try AMQPPublisher(url: try options.amqpURL())
+        let exchange = "bench.fanout.\(UInt32.random(in: 0..<UInt32.max))"
+        try publisher.declareExchange(exchange, type: "fanout", durable: false)
+        defer {
+            try? publisher.deleteExchange(exchange)
+            publisher.close()
+        }
+        for queue in options.queue {
+            try publisher.declareQueue(queue)
+            try publisher.bindQueue(queue, exchange: exchange, routingKey: "")
+        }
+        let run = UInt32.random(in: 0..<UInt32.max)
+        var batch: [AMQPMessage] = []
+        batch.reserveCapacity(5000)
+        for i in 0..<options.count {
+            let id = "bench-\(run)-\(i)"
+            let body = """
+                {"metadata": {"id": "\(id)", "type": "VehicleStateRecorded", "version": 1, "occurred_at": "2026-11-28T10:21:05Z"}, \
+                "vehicle_id": "V\(i % 5000)", "vehicle_state": {"central_lock": {"timestamp": "2026-11-28T10:21:04Z", "value": "LOCKED"}, \
+                "position": {"timestamp": "2026-11-28T10:21:04Z", "value": {"lat": 52.520008, "lon": 13.404954}}, \
+                "mileage_in_kilometers": {"timestamp": "2026-11-28T10:21:04Z", "value": \(48_000 + i % 1000)}}}
+                """
+            batch.append(AMQPMessage(exchange: exchange, routingKey: "", body: Array(body.utf8), messageID: id,
+                                     headers: ["Message-Type": "VehicleStateRecorded", "Message-Version": "1"]))
+            if batch.count == 5000 {
+                try publisher.publish(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        try publisher.publish(batch)
+    }
+}
+
+/// Drains `count` events through `AMQPEventSource` with one subscriber that settles each event; prints
+/// "EVENTS SECONDS CPU_SECONDS" (first event to the last; CPU of the whole process).
+struct Drain: AsyncParsableCommand {
+    @OptionGroup var options: QueueOptions
+    @Option(help: "basic.qos prefetch.") var prefetch = 200
+
+    func run() async throws {
+        let source = AMQPEventSource(StreamConfiguration(url: try options.amqpURL(), queues: options.queue,
+                                                         prefetch: prefetch, connectionName: "fleetwatch bench"))
+        let stream = source.subscribe()
+        source.start()
+        var received = 0
+        var first = 0.0
+        var last = 0.0
+        for await message in stream {
+            guard case let .event(_, settlement) = message else { continue }
+            settlement.settle()
+            if received == 0 { first = Self.now() }
+            received += 1
+            if received == options.count {
+                last = Self.now()
+                source.stop()
+            }
+        }
+        _ = source.waitUntilStopped()
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        print(received, String(format: "%.6f", last - first), String(format: "%.3f", cpu))
+    }
+
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+}

@@ -1,0 +1,34 @@
+import AMQP
+import FleetCore
+import FleetStream
+
+/// A source with test-friendly timings (5 s heartbeats, quick backoff, quick re-checks of missing queues).
+func makeSource(queues: [String], url: AMQPURL = TestBroker.amqpURL, prefetch: Int = 200,
+                tlsCAFile: String? = nil) -> AMQPEventSource {
+    AMQPEventSource(StreamConfiguration(
+        url: url, queues: queues, prefetch: prefetch, tlsCAFile: tlsCAFile, heartbeatSeconds: 5,
+        reconnect: ReconnectPolicy(initialDelay: 0.1, maximumDelay: 1, accessRefusedDelay: 30, stableAfter: 10),
+        missingQueueRecheck: 0.5, connectionName: "fleetwatch-test"))
+}
+
+extension StreamStatus.State {
+    var isConnected: Bool { if case .connected = self { true } else { false } }
+    var retryReason: String? { if case let .retrying(_, reason) = self { reason } else { nil } }
+}
+
+/// Declares `queues` (durable) and deletes them when done.
+final class TestQueues {
+    let names: [String]
+    let publisher: AMQPPublisher
+
+    init(_ prefix: String, count: Int, arguments: [String: AMQPArgument] = [:]) throws {
+        names = (0..<count).map { TestBroker.uniqueName("\(prefix).\($0)") }
+        publisher = try AMQPPublisher(url: TestBroker.amqpURL)
+        for name in names { try publisher.declareQueue(name, arguments: arguments) }
+    }
+
+    func cleanUp() {
+        for name in names { _ = try? publisher.deleteQueue(name) }
+        publisher.close()
+    }
+}

@@ -1,0 +1,78 @@
+import AMQP
+import FleetCore
+import FleetStream
+import Foundation
+import Testing
+
+@Suite struct TailFormatTests {
+    @Test func jsonLineCarriesTheContractFieldsAndParses() throws {
+        let body = EventBodies.body(type: "VehicleChange", id: "e-1", vehicle: "JQ7RP")
+        let event = try EventDecoder().decode(body: Array(body.utf8))
+        let line = TailFormat.json(event)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["id"] as? String == "e-1")
+        #expect(object["type"] as? String == "VehicleChanged")
+        #expect(object["vehicle_id"] as? String == "JQ7RP")
+        #expect(object["occurred_at"] as? String == "2026-11-28T10:15:02.123Z")
+        #expect(object["reasons"] as? [String] == ["RENTAL_STATUS_CHANGED"])
+        #expect(object["rental_status"] as? String == "IN_RENTAL")
+        #expect(object["life_status"] as? String == "ONLINE")
+    }
+
+    @Test func otherTypesHaveNoVehicleChangedFieldsAndKeepTheirRawType() throws {
+        let event = try EventDecoder().decode(body: Array(EventBodies.body(type: "FuelCardUsed", id: "f", vehicle: "K2M9X").utf8))
+        let object = try #require(JSONSerialization.jsonObject(with: Data(TailFormat.json(event).utf8)) as? [String: Any])
+        #expect(object["type"] as? String == "FuelCardUsed")
+        #expect(object["reasons"] == nil)
+    }
+
+    @Test func networkTextCannotDriveTheTerminal() throws {
+        let hostile = "JQ7\u{1b}[2J\u{7}\u{9b}31m\u{202e}X\"\\"
+        #expect(TailFormat.quoted(hostile) == #""JQ7\u001b[2J\u0007\u009b31m\u202eX\"\\""#)
+        let event = Event(id: "i\u{1b}]0;pwned\u{7}", type: .other("T\u{1b}[1m"), occurredAt: nil, vehicleID: hostile, payload: .other)
+        let text = TailFormat.text(event)
+        #expect(!text.unicodeScalars.contains { SafeText.isUnsafe($0) })
+        let json = TailFormat.json(event)
+        #expect(!json.unicodeScalars.contains { SafeText.isUnsafe($0) })
+        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
+    }
+}
+
+@Suite(.serialized) struct EventTailTests {
+    /// `tail --json --count N --vehicle ID` against the broker: N distinct events of that vehicle, each once
+    /// (a republished id is not printed twice), rejected bodies on the diagnostics, exit after N.
+    @Test func tailPrintsEachDistinctEventOfTheVehicleOnceAndStopsAfterCount() async throws {
+        let queues = try TestQueues("stream-test.tail", count: 1)
+        defer { queues.cleanUp() }
+        let queue = queues.names[0]
+        var batch: [AMQPMessage] = []
+        for i in 0..<30 {
+            batch.append(EventBodies.message(type: EventBodies.allTypes[i % 9], id: "tail-\(i)", vehicle: i % 2 == 0 ? "JQ7RP" : "OTHER", queue: queue))
+            if i == 4 { batch.append(batch[0]); batch.append(AMQPMessage(routingKey: queue, body: Array("{oops".utf8), messageID: "broken")) }
+        }
+        try queues.publisher.publish(batch)
+
+        let source = makeSource(queues: [queue])
+        let lines = LineSink()
+        let diagnostics = LineSink()
+        let printed = await EventTail(format: .json, count: 10, vehicle: "jq7rp")
+            .run(source: source, output: lines.append, diagnostics: diagnostics.append)
+        #expect(printed == 10)
+        let objects = try lines.lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.count == 10)
+        #expect(objects.allSatisfy { $0["vehicle_id"] as? String == "JQ7RP" })
+        #expect(Set(objects.compactMap { $0["id"] as? String }) == Set((0..<20).filter { $0 % 2 == 0 }.map { "tail-\($0)" }))
+        #expect(diagnostics.lines.contains { $0.contains("rejected message broken") })
+        #expect(diagnostics.lines.contains { $0.contains("connected to") })
+        #expect(diagnostics.lines.allSatisfy { !$0.contains("guest:guest") })
+        // Everything up to the 10th printed event (tail-18) was acknowledged; the 11 after it went back to the queue.
+        #expect(try await eventually(timeout: 10) { try TestBroker.messageCount(queue) == 11 })
+    }
+}
+
+final class LineSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _lines: [String] = []
+    func append(_ line: String) { lock.withLock { _lines.append(line) } }
+    var lines: [String] { lock.withLock { _lines } }
+}

@@ -1,0 +1,72 @@
+import AMQP
+import Foundation
+
+/// Where the test broker is and how to injure it. `scripts/test` exports the variables; the fallbacks are the
+/// default node of `scripts/broker`. Broker tests fail (never skip) when it is down.
+enum TestBroker {
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static var amqpURL: AMQPURL {
+        try! AMQPURL(environment["FLEETWATCH_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/%2f")
+    }
+
+    static var amqpsURL: AMQPURL {
+        try! AMQPURL(environment["FLEETWATCH_TEST_AMQPS_URL"] ?? "amqps://guest:guest@localhost:5671/%2f")
+    }
+
+    static var tlsCA: String {
+        environment["FLEETWATCH_TEST_TLS_CA"] ?? "/tmp/fleetwatch-broker/tls/ca.pem"
+    }
+
+    static func uniqueName(_ prefix: String) -> String {
+        "\(prefix).\(UInt64.random(in: 0..<UInt64.max))"
+    }
+
+    /// Messages in `queue`, ready plus unacknowledged (what a passive declare does not show), or nil when the
+    /// queue does not exist.
+    static func messageCount(_ queue: String) throws -> Int? {
+        let output = try ctlOutput(["list_queues", "-q", "--no-table-headers", "name", "messages"])
+        for line in output.split(separator: "\n") {
+            let fields = line.split(separator: "\t")
+            if fields.count == 2, fields[0] == queue { return Int(fields[1]) }
+        }
+        return nil
+    }
+
+    /// `scripts/broker ctl ARGS…` (rabbitmqctl against the test node); throws when it fails.
+    static func ctl(_ arguments: String...) throws { _ = try ctlOutput(arguments) }
+
+    static func ctlOutput(_ arguments: [String]) throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = root.appendingPathComponent("scripts/broker")
+        process.arguments = ["ctl"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CtlFailure(arguments: arguments, status: process.terminationStatus)
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    struct CtlFailure: Error, CustomStringConvertible {
+        var arguments: [String]
+        var status: Int32
+        var description: String { "scripts/broker ctl \(arguments.joined(separator: " ")) exited \(status)" }
+    }
+}
+
+/// Polls `condition` until it holds or `timeout` seconds pass; returns whether it held. Polling with a deadline,
+/// never a fixed sleep, is how these tests wait for the broker.
+func eventually(timeout: Double, _ condition: () throws -> Bool) async rethrows -> Bool {
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    while Date() < deadline {
+        if try condition() { return true }
+        try? await Task.sleep(for: .milliseconds(20))
+    }
+    return try condition()
+}
