@@ -2,7 +2,9 @@ import ArgumentParser
 import FleetConfig
 import FleetCore
 import FleetSim
+import FleetStream
 import FleetTUI
+import InversAPI
 
 /// `fleetwatch [--demo]`: the live dashboard.
 struct DashboardCommand: AsyncParsableCommand {
@@ -42,14 +44,17 @@ struct DashboardCommand: AsyncParsableCommand {
         let source: any EventSource
         let commands: (any VehicleCommands)?
         let endpoint: String
+        var client: InversClient?
         if demo {
             let fleet = DemoFleet(options: DemoFleet.Options(vehicles: demoVehicles, timeScale: demoSpeed))
             (source, commands, endpoint) = (fleet, fleet, DemoFleet.endpoint)
         } else if let settings {
-            (source, commands, endpoint) = try LiveConnections.make(settings)
+            let live = try LiveConnections(settings)
+            (source, commands, endpoint, client) = (live.source, live.client, live.endpoint, live.client)
         } else {
             throw ValidationError("no settings")
         }
+        defer { if let client { Task { await client.shutdown() } } }
 
         let configuration = DashboardConfiguration(
             endpoint: endpoint, theme: theme, themeNames: catalog.names(), themeCatalog: catalog,
@@ -62,10 +67,31 @@ struct DashboardCommand: AsyncParsableCommand {
     }
 }
 
-/// The live edges: the AMQP event source and the INVERS REST client.
-enum LiveConnections {
-    static func make(_ settings: Settings) throws -> (any EventSource, (any VehicleCommands)?, String) {
-        // Seam: wired once FleetStream's consumer source and InversAPI's client are merged.
-        throw ValidationError("the live dashboard is not wired to the broker yet in this build; try --demo")
+/// The live edges: the AMQP event source and, when credentials are configured, the INVERS REST client (which
+/// also gives the snapshot the dashboard starts from). Without credentials the dashboard runs from the stream
+/// alone and a lock is refused with a message.
+struct LiveConnections {
+    let source: AMQPEventSource
+    let client: InversClient?
+    /// `host/vhost`, never credentials.
+    let endpoint: String
+
+    init(_ settings: Settings) throws {
+        let configuration = try settings.streamConfiguration(connectionName: "fleetwatch dashboard")
+        source = AMQPEventSource(configuration)
+        endpoint = configuration.url.endpoint
+        if let clientID = settings.clientID, let secret = settings.clientSecret {
+            do {
+                client = try InversClient(configuration: InversClientConfiguration(
+                    apiURL: settings.apiURL, tokenURL: settings.tokenURL,
+                    credentials: ClientCredentials(clientID: clientID, secret: secret), tlsCAFile: settings.tlsCA,
+                    readOnly: settings.readOnly))
+            } catch {
+                throw ValidationError(error.description)
+            }
+            for warning in client?.warnings ?? [] { StandardError.print("fleetwatch: \(warning)") }
+        } else {
+            client = nil
+        }
     }
 }

@@ -19,36 +19,16 @@ import Glibc
     struct Tmux {
         let socket = "fw-e2e-\(UInt32.random(in: 0...UInt32.max))"
 
-        /// Runs a tmux command and returns its output. Spawned with posix_spawn and reaped with waitpid, signals
-        /// at their defaults (a test runner may ignore some, and tmux and fleetwatch would inherit that).
+        /// Runs a tmux command and returns its output.
         @discardableResult
         func run(_ arguments: [String]) -> String {
             let outputPath = FileManager.default.temporaryDirectory
                 .appendingPathComponent("fw-tmux-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: outputPath) }
-            let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-            var attributes = posix_spawnattr_t()
-            posix_spawnattr_init(&attributes)
-            defer { posix_spawnattr_destroy(&attributes) }
-            var all = sigset_t()
-            sigfillset(&all)
-            posix_spawnattr_setsigdefault(&attributes, &all)
-            var none = sigset_t()
-            sigemptyset(&none)
-            posix_spawnattr_setsigmask(&attributes, &none)
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-            var cArguments = argv.map { strdup($0) } + [nil]
-            defer { for p in cArguments { free(p) } }
-            var pid: pid_t = 0
-            guard posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ) == 0 else { return "" }
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            guard let pid = spawn(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, stdout: outputPath) else {
+                return ""
+            }
+            reap(pid)
             return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         }
 
@@ -85,19 +65,90 @@ import Glibc
         tmux.run(["new-session", "-d", "-s", "t", "-x", "120", "-y", "35",
                   "env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR= XDG_CONFIG_HOME=\(dir) sh -c '\(script)'"])
 
-        // Vehicles appear (the REST snapshot of the demo fleet).
-        guard let first = await tmux.waitFor("the vehicles", { $0.contains("Vehicles 40/40") && $0.contains("● connected") })
-        else { return }
+        await lockFlow(tmux, fleetSize: 40, connectedAs: "● connected")
+    }
+
+    /// The product as deployed, minus INVERS: a real broker fed by `fleetsim`, whose REST stand-in gives the
+    /// snapshot and executes the lock (and publishes the resulting reading).
+    @Test func liveLockFlowAgainstBrokerAndStandIn() async throws {
+        let binary = Self.binary
+        let fleetsim = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("fleetsim").path
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
+        try #require(FileManager.default.isExecutableFile(atPath: fleetsim), "build fleetsim first: \(fleetsim)")
+        let env = ProcessInfo.processInfo.environment
+        let amqpURL = env["FLEETWATCH_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/%2f"
+        let managementURL = env["FLEETWATCH_TEST_MGMT_URL"] ?? "http://127.0.0.1:15672"
+        let suffix = UInt32.random(in: 0...UInt32.max)
+        let prefix = "fw-tui-e2e-\(suffix)"
+        let queues = ["vehicle-change", "trip", "smoke-detection", "vehicle-state-recorded"].map { "\(prefix).\($0)" }
+        let port = Int.random(in: 20_000...40_000)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let secretFile = "\(dir)/secret"
+        FileManager.default.createFile(atPath: secretFile, contents: Data("e2e-s3cret\n".utf8),
+                                       attributes: [.posixPermissions: 0o600])
+
+        // The stand-in: publishes the fleet's events and serves the REST API on the same fleet.
+        guard let simPID = spawn([fleetsim, "--vehicles", "30", "--time-scale", "1", "--queue-prefix", prefix,
+                                  "--api-port", String(port), "--client-id", "e2e", "--client-secret-file", secretFile],
+                                 environment: ["FLEETSIM_AMQP_URL": amqpURL], stderr: "\(dir)/fleetsim.log")
+        else {
+            Issue.record("cannot start fleetsim")
+            return
+        }
+        defer {
+            kill(simPID, SIGTERM)
+            reap(simPID)
+            // Delete the queues fleetsim declared for this test.
+            for queue in queues {
+                if let pid = spawn(["curl", "-s", "-u", "guest:guest", "-X", "DELETE",
+                                    "\(managementURL)/api/queues/%2f/\(queue)"]) { reap(pid) }
+            }
+        }
+        let started = await eventually(timeout: 20) {
+            ((try? String(contentsOfFile: "\(dir)/fleetsim.log", encoding: .utf8)) ?? "").contains("REST API on")
+        }
+        try #require(started, "fleetsim did not start: \((try? String(contentsOfFile: "\(dir)/fleetsim.log", encoding: .utf8)) ?? "")")
+
+        // The dashboard, configured through the environment (the password never on a command line).
+        let script = """
+            export FLEETWATCH_AMQP_URL='\(amqpURL)' FLEETWATCH_QUEUES='\(queues.joined(separator: ","))' \\
+              FLEETWATCH_API_URL='http://127.0.0.1:\(port)' INVERS_CLIENT_ID=e2e XDG_CONFIG_HOME='\(dir)'
+            stty -g > \(dir)/before
+            \(binary) --client-secret-file \(secretFile)
+            echo FLEETWATCH-EXIT=$?
+            stty -g > \(dir)/after
+            cmp -s \(dir)/before \(dir)/after && echo TTY-RESTORED
+            sleep 60
+            """
+        FileManager.default.createFile(atPath: "\(dir)/run.sh", contents: Data(script.utf8))
+        let tmux = Tmux()
+        defer { tmux.run(["kill-server"]) }
+        tmux.run(["new-session", "-d", "-s", "t", "-x", "120", "-y", "35",
+                  "env LANG=C.UTF-8 TERM=xterm-256color sh \(dir)/run.sh"])
+        await lockFlow(tmux, fleetSize: 30, connectedAs: "● connected")
+    }
+
+    /// Vehicles appear, a filter narrows to one, `L` `y` locks it and the row shows LOCKED with the outcome in the
+    /// status line, a resize redraws, too small shows only the message, `q` quits and the tty is as before.
+    func lockFlow(_ tmux: Tmux, fleetSize: Int, connectedAs: String) async {
+        guard let first = await tmux.waitFor("the vehicles", {
+            $0.contains("Vehicles \(fleetSize)/\(fleetSize)") && $0.contains(connectedAs)
+        }) else { return }
         // A vehicle that is parked and not locked: the demo refuses to lock one that is moving.
         let rows = first.split(separator: "\n").map(String.init).filter { $0.hasPrefix("│  ") }
         let candidate = rows.first { !$0.contains("IN_RENTAL") && !$0.contains("LOCKED") && $0.contains("ONLINE") }
-        let id = try #require(candidate?.split(separator: " ").dropFirst().first.map(String.init), "\(first)")
+        guard let id = candidate?.split(separator: " ").dropFirst().first.map(String.init) else {
+            Issue.record("no parked, unlocked vehicle on the screen:\n\(first)")
+            return
+        }
 
         // The filter narrows to that one vehicle.
         tmux.keys("/")
         tmux.literal(id)
         tmux.keys("Enter")
-        await tmux.waitFor("the filter") { $0.contains("Vehicles 1/40 [/\(id)]") }
+        await tmux.waitFor("the filter") { $0.contains("Vehicles 1/\(fleetSize) [/\(id)]") }
 
         // L opens the dialog naming it; y confirms; the row shows LOCKED.
         tmux.keys("L")
@@ -140,4 +191,41 @@ import Glibc
         #expect(message.contains("fleetwatch tail"))
         #expect(out.fileHandleForReading.readDataToEndOfFile().isEmpty)
     }
+}
+
+/// Spawns a process (signals at their defaults: a test runner may ignore some, and children would inherit that),
+/// stdin from /dev/null, stdout to a file, stderr to a file or /dev/null.
+func spawn(_ argv: [String], environment: [String: String]? = nil, stdout: String = "/dev/null",
+           stderr: String = "/dev/null") -> pid_t? {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    var cArguments = argv.map { strdup($0) } + [nil]
+    defer { for p in cArguments { free(p) } }
+    var merged = ProcessInfo.processInfo.environment
+    for (k, v) in environment ?? [:] { merged[k] = v }
+    var cEnvironment = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for p in cEnvironment { free(p) } }
+    var pid: pid_t = 0
+    guard posix_spawnp(&pid, argv[0], &actions, &attributes, &cArguments, &cEnvironment) == 0 else { return nil }
+    return pid
+}
+
+/// Waits for a child to end.
+func reap(_ pid: pid_t) {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
 }
