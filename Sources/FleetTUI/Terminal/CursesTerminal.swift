@@ -60,9 +60,13 @@ public final class CursesTerminal: Terminal {
         var text = [wchar_t](repeating: 0, count: 8)
         for y in 0..<grid.height {
             for x in 0..<grid.width {
-                let cell = grid[x, y]
-                if cell.isContinuation { continue }
-                if !full, let previous, previous[x, y] == cell { continue }
+                var cell = grid[x, y]
+                if cell.isContinuation {
+                    // ASCII output draws a wide character as one "?": its second column needs a space of its own.
+                    guard asciiOnly else { continue }
+                    cell = Cell(text: " ", width: 1, style: cell.style)
+                }
+                if !full, let previous, previous[x, y] == grid[x, y] { continue }
                 let style = palette[cell.style]
                 let count = fill(&text, with: cell.text)
                 guard count > 0 else { continue }
@@ -192,6 +196,13 @@ public final class CursesTerminal: Terminal {
         case "…": return "~"
         case "█": return "_"
         case "⚠": return "!"
+        case "—": return "-"
+        case "·": return "."
+        case "×": return "x"
+        case "↑": return "^"
+        case "↓": return "v"
+        case "←": return "<"
+        case "→": return ">"
         default: return "?"
         }
     }
