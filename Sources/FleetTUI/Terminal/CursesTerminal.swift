@@ -20,6 +20,9 @@ public final class CursesTerminal: Terminal {
     /// Without a UTF-8 locale wide output is mangled: draw ASCII instead.
     private let asciiOnly: Bool
 
+    /// The screen of an off-screen session (tests); nil on the controlling terminal.
+    private var offscreen: OpaquePointer?
+
     /// Starts curses on the controlling terminal. `colorAllowed` is false for `NO_COLOR` or `--no-color`.
     public init(colorAllowed: Bool) {
         setlocale(LC_ALL, "")
@@ -27,6 +30,25 @@ public final class CursesTerminal: Terminal {
         asciiOnly = !(codeset == "UTF-8" || codeset == "UTF8")
         _ = initscr()
         window = shim_stdscr()
+        colorDepth = .mono
+        configure(colorAllowed: colorAllowed)
+    }
+
+    /// Curses writing to /dev/null at a fixed size, for tests of the backend itself (no TTY needed): what it
+    /// painted is read back with `paintedLines()`. ncurses state is global: one at a time.
+    public init(offscreenSize size: ScreenSize, terminalType: String = "xterm-256color") {
+        setlocale(LC_ALL, "C.UTF-8")
+        asciiOnly = false
+        let output = fopen("/dev/null", "w"), input = fopen("/dev/null", "r")
+        offscreen = newterm(terminalType, output, input)
+        set_term(offscreen)
+        resizeterm(Int32(size.height), Int32(size.width))
+        window = shim_stdscr()
+        colorDepth = .mono
+        configure(colorAllowed: true)
+    }
+
+    private func configure(colorAllowed: Bool) {
         cbreak()
         noecho()
         keypad(window, true)
@@ -37,8 +59,20 @@ public final class CursesTerminal: Terminal {
             start_color()
             use_default_colors()
             colorDepth = ColorDepth(colors: Int(shim_colors()), colorAllowed: true)
-        } else {
-            colorDepth = .mono
+        }
+    }
+
+    /// The text curses holds for each row (trailing spaces trimmed): what the terminal would show.
+    public func paintedLines() -> [String] {
+        let size = self.size
+        return (0..<size.height).map { y in
+            var buffer = [wchar_t](repeating: 0, count: size.width + 1)
+            _ = mvwinnwstr(window, Int32(y), 0, &buffer, Int32(size.width))
+            var text = String(String.UnicodeScalarView(buffer.prefix { $0 != 0 }.compactMap {
+                Unicode.Scalar(UInt32(bitPattern: $0))
+            }))
+            while text.last == " " { text.removeLast() }
+            return text
         }
     }
 
@@ -117,6 +151,7 @@ public final class CursesTerminal: Terminal {
         restored = true
         curs_set(1)
         endwin()
+        if let offscreen { delscreen(offscreen) }
     }
 
     // MARK: - Helpers

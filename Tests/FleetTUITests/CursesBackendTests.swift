@@ -1,0 +1,29 @@
+import FleetCore
+import Testing
+@testable import FleetTUI
+
+/// The ncurses backend through real ncurses, off-screen: what it paints is what the grid holds, wide characters
+/// included, and a second frame repaints only what changed and still ends up right.
+@Suite(.serialized) struct CursesBackendTests {
+    @Test func paintsTheGridAndThenOnlyTheChangesCorrectly() {
+        let terminal = CursesTerminal(offscreenSize: ScreenSize(width: 100, height: 30))
+        defer { terminal.restore() }
+        var state = Fixture.fleet()
+        state.apply(Fixture.changed("CJK01", plate: "京A·12345", name: "車車 🚗", life: .online, at: "10:00:00",
+                                    eventID: "cjk"))
+        let index = RowIndex()
+        var model = Fixture.model()
+        let palette = Palette(theme: BuiltinThemes.standard, depth: terminal.colorDepth)
+        let first = DashboardView.render(model, rows: index.rows(for: state, filter: model.filter))
+        terminal.present(first, palette: palette)
+        #expect(terminal.paintedLines() == first.lines)
+
+        // A different frame: the filter, a dialog. Painted as a diff, it must equal the new grid exactly.
+        model.filter = VehicleFilter("cjk")
+        _ = model.update(.key(.character("L")), rows: index.rows(for: state, filter: model.filter))
+        let second = DashboardView.render(model, rows: index.rows(for: state, filter: model.filter))
+        terminal.present(second, palette: palette)
+        #expect(terminal.paintedLines() == second.lines)
+        #expect(second.lines.joined().contains("Lock CJK01 (京A·12345)?"))
+    }
+}
