@@ -54,16 +54,15 @@ struct DashboardCommand: AsyncParsableCommand {
         } else {
             throw ValidationError("no settings")
         }
-        defer { if let client { Task { await client.shutdown() } } }
 
         let configuration = DashboardConfiguration(
             endpoint: endpoint, theme: theme, themeNames: catalog.names(), themeCatalog: catalog,
             themeError: themeError, readOnly: settings?.readOnly ?? connection.readOnly,
             colorAllowed: DashboardConfiguration.colorAllowed(environment: environment, noColorFlag: noColor))
         let runtime = DashboardRuntime(source: source, commands: commands, configuration: configuration)
-        if let signal = await DashboardSession.run(runtime, colorAllowed: configuration.colorAllowed) {
-            throw ExitCode(128 + signal)
-        }
+        let signal = await DashboardSession.run(runtime, colorAllowed: configuration.colorAllowed)
+        await client?.shutdown()
+        if let signal { throw ExitCode(128 + signal) }
     }
 }
 
