@@ -92,6 +92,17 @@ import Testing
         #expect(model.dialog?.vehicleID == "A81TZ")
     }
 
+    @Test func aLogSelectionStaysOnItsEntryAsNewerEntriesArrive() {
+        var model = Fixture.model()
+        var state = Fixture.fleet()
+        _ = press([.tab, .down, .down], &model, state)  // Rentals: the A81TZ entry, row 1
+        state.apply(Fixture.changed("VEH-043", rental: .notInRental, at: "10:20:00", eventID: "r-new-1"))
+        state.apply(Fixture.changed("VEH-043", rental: .inRental, at: "10:21:00", eventID: "r-new-2"))
+        let rows = index.rows(for: state, filter: .none)
+        #expect(model.selectedRow(.rentals, in: rows) == 3)
+        #expect(model.selectedVehicleID(in: rows) == "A81TZ")
+    }
+
     @Test func readOnlyRefusesLockAndUnlockWithAMessage() {
         var model = Fixture.model(readOnly: true)
         #expect(press([.character("L")], &model).isEmpty)
@@ -208,6 +219,11 @@ import Testing
             (.control("c"), .quit), (.character("a"), .acknowledgeSmoke),
         ]
         for (key, action) in expected { #expect(map.action(for: key) == action, "\(key)") }
+    }
+
+    @Test func everyActionHasAKeyAndSoAHelpLine() {
+        let helped = Set(Keymap.standard.helpSections.flatMap(\.bindings).map(\.action))
+        #expect(helped == Set(KeyAction.allCases))
     }
 
     @Test func noKeyIsBoundTwice() {

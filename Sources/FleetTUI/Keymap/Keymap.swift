@@ -1,5 +1,5 @@
 /// What a key does on the main screen.
-public enum KeyAction: Hashable, Sendable {
+public enum KeyAction: Hashable, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case nextPane, previousPane
     case filter, clearFilter
