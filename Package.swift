@@ -88,6 +88,7 @@ let package = Package(
 
         // The dashboard's frame benchmark: `scripts/bench-frame` (release build).
         .executableTarget(name: "fleetwatch-bench-frame", dependencies: ["FleetCore", "FleetTUI"]),
+
         // `scripts/bench-consumer`: fills a queue and drains it through the real consumer path.
         .executableTarget(name: "fleetwatch-bench-consumer", dependencies: [
             "AMQP", "FleetCore", "FleetStream",
