@@ -78,6 +78,9 @@ import Glibc
         let env = ProcessInfo.processInfo.environment
         let amqpURL = env["FLEETWATCH_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/%2f"
         let managementURL = env["FLEETWATCH_TEST_MGMT_URL"] ?? "http://127.0.0.1:15672"
+        let brokerAt = amqpURL.split(separator: "@").last.map(String.init) ?? ""
+        let brokerReachable = tcpReachable(amqpURL)  // not inside #require: it would print the URL's password
+        try #require(brokerReachable, "the broker at \(brokerAt) is not reachable: start it with scripts/broker start (and run the tests with scripts/test)")
         let suffix = UInt32.random(in: 0...UInt32.max)
         let prefix = "fw-tui-e2e-\(suffix)"
         let queues = ["vehicle-change", "trip", "smoke-detection", "vehicle-state-recorded"].map { "\(prefix).\($0)" }
@@ -228,4 +231,24 @@ func spawn(_ argv: [String], environment: [String: String]? = nil, stdout: Strin
 func reap(_ pid: pid_t) {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+}
+
+/// Whether a TCP connection to the host and port of `url` (`amqp://user:pass@host:port/vhost`) succeeds.
+func tcpReachable(_ url: String) -> Bool {
+    var rest = Substring(url)
+    if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+    if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+    if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+    let parts = rest.split(separator: ":")
+    let host = parts.first.map(String.init) ?? "127.0.0.1"
+    let port = parts.count > 1 ? UInt16(parts[1]) ?? 5672 : 5672
+    var hints = addrinfo()
+    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+    var result: UnsafeMutablePointer<addrinfo>?
+    guard getaddrinfo(host, String(port), &hints, &result) == 0, let info = result else { return false }
+    defer { freeaddrinfo(result) }
+    let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    return connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0
 }
