@@ -6,15 +6,24 @@ public enum TailFormat {
     /// One JSON object: `id`, `type` (canonical name), `vehicle_id`, `occurred_at` (ISO-8601), `flow_id`, and for
     /// `VehicleChanged` also `reasons`, `rental_status`, `life_status`. Missing values are `null`.
     public static func json(_ event: Event) -> String {
-        var out = "{\"id\":\(quoted(event.id)),\"type\":\(quoted(event.type.name))"
-        out += ",\"vehicle_id\":\(quoted(event.vehicleID)),\"occurred_at\":\(quoted(event.occurredAt?.iso8601))"
-        out += ",\"flow_id\":\(quoted(event.flowID))"
-        if case let .vehicleChanged(change) = event.payload {
-            out += ",\"reasons\":[" + change.reasons.map { quoted($0.raw) }.joined(separator: ",") + "]"
-            out += ",\"rental_status\":\(quoted(change.vehicle.rentalStatus?.value.raw))"
-            out += ",\"life_status\":\(quoted(change.vehicle.lifeStatus?.value.raw))"
+        var w = JSONWriter()
+        func put(_ name: String, _ value: String?) {
+            w.key(name)
+            if let value { w.string(value) } else { w.null() }
         }
-        return out + "}"
+        w.beginObject()
+        put("id", event.id)
+        put("type", event.type.name)
+        put("vehicle_id", event.vehicleID)
+        put("occurred_at", event.occurredAt?.iso8601)
+        put("flow_id", event.flowID)
+        if case let .vehicleChanged(change) = event.payload {
+            w.field("reasons", change.reasons.map(\.raw))
+            put("rental_status", change.vehicle.rentalStatus?.value.raw)
+            put("life_status", change.vehicle.lifeStatus?.value.raw)
+        }
+        w.endObject()
+        return w.text
     }
 
     /// `2026-11-28T10:15:02Z  VehicleChanged        JQ7RP  RENTAL_STATUS_CHANGED rental=IN_RENTAL  id=…`
@@ -59,31 +68,6 @@ public enum TailFormat {
         case .stopped: line = "stopped (\(status.received) events, \(status.rejected) rejected)"
         }
         return SafeText.sanitize("fleetwatch: " + line)
-    }
-
-    /// A JSON string literal (or `null`). Control characters, DEL, C1 and bidi controls are `\u` escapes, so
-    /// the line is safe on a terminal and still carries the exact text.
-    public static func quoted(_ text: String?) -> String {
-        guard let text else { return "null" }
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if SafeText.isUnsafe(scalar) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

@@ -27,6 +27,6 @@ import Testing
         let decoded = try VehicleState(json: try JSONDocument(bytes: Array(VehicleJSON.state(state).utf8)).root)
         #expect(decoded == state)
         let lockOnly = VehicleJSON.state(VehicleState(centralLock: Reading(.unlocked)))
-        #expect(lockOnly == #"{"central_lock": {"value": "UNLOCKED"}}"#)
+        #expect(lockOnly == #"{"central_lock":{"value":"UNLOCKED"}}"#)
     }
 }

@@ -28,7 +28,9 @@ import Testing
 
     @Test func networkTextCannotDriveTheTerminal() throws {
         let hostile = "JQ7\u{1b}[2J\u{7}\u{9b}31m\u{202e}X\"\\"
-        #expect(TailFormat.quoted(hostile) == #""JQ7\u001b[2J\u0007\u009b31m\u202eX\"\\""#)
+        var w = JSONWriter()
+        w.string(hostile)
+        #expect(w.text == #""JQ7\u001b[2J\u0007\u009b31m\u202eX\"\\""#)
         let event = Event(id: "i\u{1b}]0;pwned\u{7}", type: .other("T\u{1b}[1m"), occurredAt: nil, vehicleID: hostile, payload: .other)
         let text = TailFormat.text(event)
         #expect(!text.unicodeScalars.contains { SafeText.isUnsafe($0) })

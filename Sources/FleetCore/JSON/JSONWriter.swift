@@ -129,7 +129,9 @@ public struct JSONWriter: Sendable {
     }
 
     /// Copies runs of safe UTF-8 bytes in one go and escapes only what must be: this is the hot path of every
-    /// body the simulation publishes and every line `tail --json` prints.
+    /// body the simulation publishes and every line `tail --json` prints. Besides what JSON requires, every scalar
+    /// `SafeText` keeps off a terminal (C1 controls, bidi overrides, line separators) is written as `\u` escape, so
+    /// the output is safe to print and still carries the exact text.
     private mutating func writeString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
@@ -138,25 +140,37 @@ public struct JSONWriter: Sendable {
             var i = 0
             while i < utf8.count {
                 let byte = utf8[i]
-                if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x7F, byte != 0xE2 {
+                if byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C {
                     i += 1
                     continue
                 }
-                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9; any other E2 sequence is copied as it is.
-                let isSeparator = byte == 0xE2 && i + 2 < utf8.count && utf8[i + 1] == 0x80
-                    && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9)
-                if byte == 0xE2, !isSeparator {
+                // Among multi-byte sequences only C2 xx (C1 controls) and E2 xx xx (bidi controls, separators)
+                // can be unsafe; decode just those.
+                var unsafeScalar: UInt32?
+                var length = 1
+                if byte == 0xC2, i + 1 < utf8.count {
+                    length = 2
+                    let v = UInt32(utf8[i + 1] & 0x3F) | 0x80
+                    if v <= 0x9F { unsafeScalar = v }
+                } else if byte == 0xE2, i + 2 < utf8.count {
+                    length = 3
+                    let v = (UInt32(byte & 0x0F) << 12) | (UInt32(utf8[i + 1] & 0x3F) << 6) | UInt32(utf8[i + 2] & 0x3F)
+                    if let scalar = Unicode.Scalar(v), SafeText.isUnsafe(scalar) { unsafeScalar = v }
+                } else if byte >= 0x80 {
                     i += 1
+                    continue
+                }
+                if byte >= 0x80, unsafeScalar == nil {
+                    i += length
                     continue
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                if isSeparator {
-                    writeUnicodeEscape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029)
-                    i += 3
+                if let unsafeScalar {
+                    writeUnicodeEscape(UInt16(unsafeScalar))
                 } else {
                     writeEscape(byte)
-                    i += 1
                 }
+                i += length
                 runStart = i
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))

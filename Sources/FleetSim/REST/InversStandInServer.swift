@@ -141,11 +141,13 @@ public struct InversStandInServer: Sendable {
         }
         let token = ledger.issueToken(ttl: configuration.tokenTTL)
         let expiresIn = max(1, Int(configuration.tokenTTL.components.seconds))
-        var o = VehicleJSON.ObjectText()
-        o.string("access_token", token)
-        o.string("token_type", "bearer")
-        o.raw("expires_in", String(expiresIn))
-        return json(o.text, headers: [.cacheControl: "no-store"])
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("access_token", token)
+        w.field("token_type", "bearer")
+        w.field("expires_in", expiresIn)
+        w.endObject()
+        return json(w.text, headers: [.cacheControl: "no-store"])
     }
 
     /// `GET /vehicles?limit=N[&cursor=…]`: `{"items": […], "next_cursor": "…"}`, no `next_cursor` on the last page.
@@ -166,10 +168,15 @@ public struct InversStandInServer: Sendable {
         }
         let all = await backend.vehicles()
         let page = all.dropFirst(offset).prefix(limit)
-        var o = VehicleJSON.ObjectText()
-        o.raw("items", "[" + page.map(VehicleJSON.resource).joined(separator: ", ") + "]")
-        if offset + page.count < all.count { o.string("next_cursor", Self.cursor(forOffset: offset + page.count)) }
-        return json(o.text)
+        var w = JSONWriter()
+        w.beginObject()
+        w.key("items")
+        w.beginArray()
+        for vehicle in page { EventEncoder.write(vehicle, into: &w) }
+        w.endArray()
+        if offset + page.count < all.count { w.field("next_cursor", Self.cursor(forOffset: offset + page.count)) }
+        w.endObject()
+        return json(w.text)
     }
 
     /// `GET /vehicles/{id}`.

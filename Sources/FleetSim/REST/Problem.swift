@@ -1,3 +1,4 @@
+import FleetCore
 import Hummingbird
 
 /// An `application/problem+json` answer (RFC 9457) in the contract's shape: `{type, title, status, detail,
@@ -60,13 +61,15 @@ struct Problem: Error, Sendable {
 
     /// The JSON body, with `flow_id`.
     func body(flowID: String) -> String {
-        var o = VehicleJSON.ObjectText()
-        o.string("type", type)
-        o.string("title", title)
-        o.raw("status", String(status.code))
-        o.string("detail", detail)
-        o.string("flow_id", flowID)
-        return o.text
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("type", type)
+        w.field("title", title)
+        w.field("status", status.code)
+        w.field("detail", ifPresent: detail)
+        w.field("flow_id", flowID)
+        w.endObject()
+        return w.text
     }
 
     func response(flowID: String) -> Response {
