@@ -87,13 +87,12 @@ import TestSupport
         do {
             _ = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
             Issue.record("expected an error")
-        } catch let error as SettingsError {
+        } catch {
+            // `resolve` throws SettingsError only (typed throws).
             guard case let .configInvalid(path, line, _) = error else { Issue.record("\(error)"); return }
             #expect(path == "/c.toml")
             #expect(line == 2 || line == 3)
             #expect(error.description.hasPrefix("/c.toml:"))
-        } catch {
-            Issue.record("\(error)")
         }
     }
 
