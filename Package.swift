@@ -101,11 +101,11 @@ let package = Package(
         .testTarget(name: "FleetConfigTests", dependencies: ["FleetConfig", "TestSupport"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "FleetStreamTests", dependencies: ["FleetStream", "AMQP", "TestSupport"]),
-        .testTarget(name: "FleetSimTests", dependencies: ["FleetSim", "FleetCore", "AMQP"],
+        .testTarget(name: "FleetSimTests", dependencies: ["FleetSim", "FleetCore", "AMQP", "TestSupport"],
                     exclude: ["Fixtures"]),
         // The stand-in's REST server and the INVERS client, over real HTTP on loopback.
         .testTarget(name: "FleetSimRESTTests", dependencies: [
-            "FleetSim", "FleetCore",
+            "FleetSim", "FleetCore", "TestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -116,7 +116,7 @@ let package = Package(
         ]),
         // `fleetwatch lock` / `unlock`: the built binary against the stand-in.
         .testTarget(name: "FleetwatchCLITests", dependencies: ["FleetSim", "FleetCore", "TestSupport"]),
-        .testTarget(name: "FleetTUITests", dependencies: ["FleetTUI", "FleetCore"], exclude: ["Goldens"]),
+        .testTarget(name: "FleetTUITests", dependencies: ["FleetTUI", "FleetCore", "TestSupport"], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )

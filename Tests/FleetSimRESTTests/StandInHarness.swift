@@ -84,12 +84,3 @@ struct Answer {
     var problemType: String? { json?["type"]?.string }
 }
 
-/// Polls `condition` until it holds or `timeout` passes; the way to wait for something that happens later.
-func eventually(timeout: Duration = .seconds(5), _ condition: () async throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now.advanced(by: timeout)
-    while ContinuousClock.now < deadline {
-        if try await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(20))
-    }
-    return try await condition()
-}

@@ -3,17 +3,6 @@ import FleetSim
 import Foundation
 import Testing
 
-/// Polls `condition` until it holds or `timeout` passes; returns whether it held. The poll interval is a
-/// pause between checks, not a synchronisation: the test asserts the condition, never the time.
-func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(20))
-    }
-    return try await condition()
-}
-
 /// A fixed start, so runs are comparable.
 let fixedStart = Timestamp(iso8601: "2026-11-28T08:00:00Z")!
 

@@ -60,13 +60,3 @@ enum TestBroker {
     }
 }
 
-/// Polls `condition` until it holds or `timeout` seconds pass; returns whether it held. Polling with a deadline,
-/// never a fixed sleep, is how these tests wait for the broker.
-func eventually(timeout: Double, _ condition: () throws -> Bool) async rethrows -> Bool {
-    let deadline = Date(timeIntervalSinceNow: timeout)
-    while Date() < deadline {
-        if try condition() { return true }
-        try? await Task.sleep(for: .milliseconds(20))
-    }
-    return try condition()
-}

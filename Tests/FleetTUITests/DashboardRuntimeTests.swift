@@ -1,3 +1,4 @@
+import TestSupport
 import FleetCore
 import Foundation
 import Testing

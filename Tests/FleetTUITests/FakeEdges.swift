@@ -38,13 +38,3 @@ struct FakeCommands: VehicleCommands {
     }
 }
 
-/// Polls `condition` until it holds or `timeout` passes (never a fixed sleep before asserting). Async, so that
-/// waiting never holds one of the few cooperative threads the code under test needs.
-func eventually(timeout: Double = 10, _ condition: () -> Bool) async -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-        if condition() { return true }
-        try? await Task.sleep(for: .milliseconds(5))
-    }
-    return condition()
-}
