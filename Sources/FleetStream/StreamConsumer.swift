@@ -35,7 +35,7 @@ final class StreamConsumer {
     /// The subscribers of the current burst (each event's ledger entry waits for exactly these).
     private var burstTargets: [EventHub.Subscriber] = []
     private var burstMessages: [StreamMessage] = []
-    private static let burstLimit = 32
+    private static let burstLimit = 128
 
     init(configuration: StreamConfiguration, inbox: SettlementInbox, hub: EventHub) {
         self.configuration = configuration
