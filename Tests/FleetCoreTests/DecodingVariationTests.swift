@@ -50,6 +50,16 @@ import TestSupport
         #expect(try decode(body, headers: ["Content-Type": "application/json"]).type == .tripStarted)
     }
 
+    @Test func theFlowIDFallsBackToItsHeaderInAnyCase() throws {
+        let body = """
+            {"metadata": {"id": "e9", "type": "SmokeDetected"}, "vehicle_id": "K2M9X"}
+            """
+        #expect(try decode(body, headers: ["FLOW-ID": "f-1"]).flowID == "f-1")
+        #expect(try decode(body, headers: ["Flow-Id-Extra": "f-2"]).flowID == nil)
+        // An upper-case type header still wins over the body (and this body lacks the trip it then needs).
+        #expect(throws: EventDecodingError.missingField("trip")) { try decode(body, headers: ["MESSAGE-TYPE": "TripEnded"]) }
+    }
+
     @Test func theTypeFallsBackToMetadataEventType() throws {
         let event = try decode("""
             {"metadata": {"id": "e4", "event_type": "SmokeDetected"}, "vehicle_id": "K2M9X"}

@@ -70,16 +70,33 @@ public struct EventDecoder: Sendable {
 
     /// The event type named by a header whose name ends in `type`, case-insensitive (`Content-Type` excluded).
     static func typeHeader(in headers: [String: String]) -> String? {
-        for (name, value) in headers {
-            let lower = name.lowercased()
-            if lower.hasSuffix("type"), lower != "content-type", lower != "content_type", !value.isEmpty { return value }
+        for (name, value) in headers where !value.isEmpty && asciiCaseInsensitive(name, hasSuffix: "type")
+            && !asciiCaseInsensitive(name, equals: "content-type") && !asciiCaseInsensitive(name, equals: "content_type") {
+            return value
         }
         return nil
     }
 
-    static func header(_ lowercasedName: String, in headers: [String: String]) -> String? {
-        for (name, value) in headers where name.lowercased() == lowercasedName { return value }
+    static func header(_ lowercasedName: StaticString, in headers: [String: String]) -> String? {
+        for (name, value) in headers where asciiCaseInsensitive(name, equals: lowercasedName) { return value }
         return nil
+    }
+
+    // Header names are compared without lowercasing copies: this runs for every header of every message.
+    private static func asciiCaseInsensitive(_ name: String, hasSuffix lowercased: StaticString) -> Bool {
+        let n = lowercased.utf8CodeUnitCount
+        let utf8 = name.utf8
+        guard utf8.count >= n else { return false }
+        return zip(utf8.suffix(n), UnsafeBufferPointer(start: lowercased.utf8Start, count: n))
+            .allSatisfy { foldASCII($0) == $1 }
+    }
+
+    private static func asciiCaseInsensitive(_ name: String, equals lowercased: StaticString) -> Bool {
+        name.utf8.count == lowercased.utf8CodeUnitCount && asciiCaseInsensitive(name, hasSuffix: lowercased)
+    }
+
+    private static func foldASCII(_ c: UInt8) -> UInt8 {
+        c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c | 0x20 : c
     }
 
     /// For an unknown type: the vehicle id where the known types keep it, if present.
