@@ -81,10 +81,10 @@ struct Drain: AsyncParsableCommand {
         for await message in stream {
             guard case let .event(_, settlement) = message else { continue }
             settlement.settle()
-            if received == 0 { first = Self.now() }
+            if received == 0 { first = monotonicSeconds() }
             received += 1
             if received == options.count {
-                last = Self.now()
+                last = monotonicSeconds()
                 source.stop()
             }
         }
@@ -96,5 +96,4 @@ struct Drain: AsyncParsableCommand {
         print(received, String(format: "%.6f", last - first), String(format: "%.3f", cpu))
     }
 
-    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 }

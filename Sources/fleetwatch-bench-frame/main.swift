@@ -40,12 +40,6 @@ func liveEvent(_ k: Int, fleetSize n: Int) -> Event {
                  payload: .vehicleChanged(VehicleChange(reasons: [.rentalStatusChanged], vehicle: resource)))
 }
 
-func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
 /// Median microseconds per frame over `frames` frames, each after one live event.
 func frameCost(vehicles n: Int, frames: Int, filter: String = "") -> (median: Double, p99: Double) {
     var state = makeFleet(n)
@@ -61,11 +55,11 @@ func frameCost(vehicles n: Int, frames: Int, filter: String = "") -> (median: Do
     var changedCells = 0
     for k in 0..<(frames + 20) {
         state.apply(liveEvent(k, fleetSize: n))
-        let t = now()
+        let t = monotonicSeconds()
         let rows = index.rows(for: state, filter: model.filter, now: t)
         DashboardView.render(model, rows: rows, into: &grid)
         for i in grid.cells.indices where grid.cells[i] != previous.cells[i] { changedCells += 1 }
-        let elapsed = now() - t
+        let elapsed = monotonicSeconds() - t
         swap(&previous, &grid)
         if k >= 20 { samples.append(elapsed * 1e6) }  // the first frames warm caches
     }
@@ -104,16 +98,16 @@ func idle(seconds: Double) -> (cpuPercent: Double, frames: Int) {
     runtime.startConsuming()
     thread.start()
     // Let the first frame and the connection status settle (a flash, if any, expires on its own timer).
-    let settleDeadline = now() + 5
+    let settleDeadline = monotonicSeconds() + 5
     while terminal.frames == 0 || !(terminal.lastFrame?.lines.first?.contains("connected") ?? false) {
-        if now() > settleDeadline { break }
+        if monotonicSeconds() > settleDeadline { break }
         usleep(10_000)
     }
     usleep(200_000)
     let framesBefore = terminal.frames
-    let cpuBefore = cpuSeconds(), wallBefore = now()
+    let cpuBefore = cpuSeconds(), wallBefore = monotonicSeconds()
     usleep(UInt32(seconds * 1e6))
-    let cpu = cpuSeconds() - cpuBefore, wall = now() - wallBefore
+    let cpu = cpuSeconds() - cpuBefore, wall = monotonicSeconds() - wallBefore
     let frames = terminal.frames - framesBefore
     runtime.requestQuit()
     done.wait()

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FleetCore
 
 /// A minimal benchmark harness: warm up, time several rounds, keep the median, and print each workload as a
 /// rate next to its ratio against the baseline measured in the same run (the machine is shared and noisy, so
@@ -53,12 +49,6 @@ struct Harness {
         }
         return String(digits + out)
     }
-}
-
-func monotonicSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
 extension String {

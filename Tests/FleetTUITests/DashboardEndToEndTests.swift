@@ -90,8 +90,8 @@ import Glibc
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let secretFile = "\(dir)/secret"
-        FileManager.default.createFile(atPath: secretFile, contents: Data("e2e-s3cret\n".utf8),
-                                       attributes: [.posixPermissions: 0o600])
+        try #require(FileManager.default.createFile(atPath: secretFile, contents: Data("e2e-s3cret\n".utf8),
+                                                    attributes: [.posixPermissions: 0o600]))
 
         // The stand-in: publishes the fleet's events and serves the REST API on the same fleet.
         guard let simPID = spawn([fleetsim, "--vehicles", "30", "--time-scale", "1", "--queue-prefix", prefix,
@@ -126,7 +126,7 @@ import Glibc
             cmp -s \(dir)/before \(dir)/after && echo TTY-RESTORED
             sleep 60
             """
-        FileManager.default.createFile(atPath: "\(dir)/run.sh", contents: Data(script.utf8))
+        try #require(FileManager.default.createFile(atPath: "\(dir)/run.sh", contents: Data(script.utf8)))
         let tmux = Tmux()
         defer { tmux.run(["kill-server"]) }
         tmux.run(["new-session", "-d", "-s", "t", "-x", "120", "-y", "35",
