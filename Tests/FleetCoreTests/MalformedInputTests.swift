@@ -117,4 +117,21 @@ import TestSupport
         let decoder = EventDecoder(limits: .init(maxBytes: 8 << 20, maxDepth: 64))
         #expect(try decoder.decode(body: big).id == "e1")
     }
+
+    /// Strings are scanned eight bytes at a time: a quote, a backslash or a control character is found wherever
+    /// it sits in a word, and a string that straddles words keeps its exact bytes.
+    @Test(arguments: 0..<20) func stringsAreScannedExactlyAtEveryOffset(offset: Int) throws {
+        let before = String(repeating: "é", count: offset / 2) + String(repeating: "a", count: offset % 2)
+        let prefix = #"{"metadata": {"id": ""#
+        let control = Array((prefix + before).utf8) + [0x1F] + Array(#"z", "type": "X"}}"#.utf8)
+        #expect(throws: EventDecodingError.invalidJSON(.controlCharacterInString(offset: prefix.utf8.count + before.utf8.count))) {
+            try EventDecoder().decode(body: control)
+        }
+        let id = before + #"\"q\\\u00e9"# + String(repeating: "b", count: offset)
+        let event = try EventDecoder().decode(body: Array((prefix + id + #"", "type": "X"}}"#).utf8))
+        #expect(event.id == before + #""q\é"# + String(repeating: "b", count: offset))
+        let plain = before + String(repeating: "c", count: 17)
+        #expect(try EventDecoder().decode(body: Array((prefix + plain + #"", "type": "X"}}"#).utf8)).id == plain)
+    }
+
 }

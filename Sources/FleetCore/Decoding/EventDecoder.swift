@@ -5,6 +5,8 @@
 /// field of the wrong type): those are `EventDecodingError`s, never crashes and never silent defaults.
 public struct EventDecoder: Sendable {
     public var limits: JSONDocument.Limits
+    /// The tape of the previous body, kept for its capacity: the consumer decodes every message with one decoder.
+    private var tokens: [JSONDocument.Token] = []
 
     public init(limits: JSONDocument.Limits = .default) { self.limits = limits }
 
@@ -15,13 +17,28 @@ public struct EventDecoder: Sendable {
     ///     `Event-Type`, case-insensitive) names the event type and wins over the body.
     ///   - messageID: the AMQP `message_id` property, used as the event id when the body has none.
     public func decode(body: [UInt8], headers: [String: String] = [:], messageID: String? = nil) throws(EventDecodingError) -> Event {
-        let document: JSONDocument
-        do {
-            document = try JSONDocument(bytes: body, limits: limits)
-        } catch {
-            throw .invalidJSON(error)
+        var decoder = self
+        return try body.withUnsafeBufferPointer { (bytes) throws(EventDecodingError) in
+            try decoder.decode(bytes: bytes, headers: headers, messageID: messageID)
         }
-        let root = document.root
+    }
+
+    /// Decodes a message read in place (the broker client's buffer), reusing this decoder's token buffer.
+    public mutating func decode(bytes: UnsafeBufferPointer<UInt8>, headers: [String: String] = [:],
+                                messageID: String? = nil) throws(EventDecodingError) -> Event {
+        do {
+            return try JSONDocument.withRoot(of: bytes, limits: limits, tokens: &tokens) { (root) throws(EventDecodingError) in
+                try EventDecoder.decode(root: root, headers: headers, messageID: messageID)
+            }
+        } catch {
+            switch error {
+            case let .json(error): throw .invalidJSON(error)
+            case let .body(error): throw error
+            }
+        }
+    }
+
+    private static func decode(root: JSONView, headers: [String: String], messageID: String?) throws(EventDecodingError) -> Event {
         guard root.isObject else { throw .notAnObject(found: root.kindName) }
         let body = try Fields(root, path: FieldPath())
         let metadata = try body.object("metadata")

@@ -1,11 +1,11 @@
 /// Reads the fields of one JSON object with the contract's leniency: a missing or null field is nil, a field of
 /// the wrong type is an error that names its path. The path is built only when an error is thrown.
 struct Fields {
-    let object: JSONValue
+    let object: JSONView
     let path: FieldPath
 
     /// Wraps `value`, which must be an object.
-    init(_ value: JSONValue, path: FieldPath) throws(EventDecodingError) {
+    init(_ value: JSONView, path: FieldPath) throws(EventDecodingError) {
         guard value.isObject else {
             throw .wrongType(field: path.isRoot ? "body" : path.description, expected: "an object", found: value.kindName)
         }
@@ -17,7 +17,7 @@ struct Fields {
     func field(_ key: StaticString) -> String { path.appending(key).description }
 
     /// The member, or nil when it is absent or null.
-    func value(_ key: StaticString) -> JSONValue? {
+    func value(_ key: StaticString) -> JSONView? {
         guard let v = object[key], !v.isNull else { return nil }
         return v
     }
@@ -61,7 +61,7 @@ struct Fields {
     func timestamp(_ key: StaticString) throws(EventDecodingError) -> Timestamp? {
         guard let v = value(key) else { return nil }
         guard v.isString else { throw .wrongType(field: field(key), expected: "a timestamp string", found: v.kindName) }
-        guard let t = v.withRawBytes({ Timestamp.parse($0) }) else { throw .invalidTimestamp(field: field(key)) }
+        guard let t = Timestamp.parse(v.rawBytes) else { throw .invalidTimestamp(field: field(key)) }
         return t
     }
 

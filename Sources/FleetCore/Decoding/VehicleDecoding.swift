@@ -3,7 +3,7 @@
 extension VehicleResource {
     /// Decodes a vehicle resource (from an event's `vehicle` or an item of `GET /vehicles`).
     public init(json: JSONValue) throws(EventDecodingError) {
-        try self.init(Fields(json, path: FieldPath()))
+        self = try json.withView { (v) throws(EventDecodingError) in try VehicleResource(Fields(v, path: FieldPath())) }
     }
 
     init(_ f: Fields) throws(EventDecodingError) {
@@ -33,7 +33,7 @@ extension VehicleResource {
 extension VehicleState {
     /// Decodes a vehicle-state object (`VehicleStateRecorded.vehicle_state`, or a command's 200 answer).
     public init(json: JSONValue) throws(EventDecodingError) {
-        try self.init(Fields(json, path: FieldPath()))
+        self = try json.withView { (v) throws(EventDecodingError) in try VehicleState(Fields(v, path: FieldPath())) }
     }
 
     init(_ f: Fields) throws(EventDecodingError) {
@@ -77,7 +77,7 @@ extension VehicleState {
 
 extension Fields {
     /// A `{"timestamp": …, "value": …}` property. A property whose value is null or absent is nil.
-    fileprivate func reading<V>(_ decode: (JSONValue, FieldPath) throws(EventDecodingError) -> V) throws(EventDecodingError) -> Reading<V>? {
+    fileprivate func reading<V>(_ decode: (JSONView, FieldPath) throws(EventDecodingError) -> V) throws(EventDecodingError) -> Reading<V>? {
         guard let v = value("value") else { return nil }
         return Reading(try decode(v, path.appending("value")), at: try timestamp("timestamp"))
     }

@@ -28,7 +28,7 @@ public struct JSONDocument: Sendable {
         var end: Int32
     }
 
-    /// One reference for both arrays: a `JSONValue` is copied often while decoding, and each copy retains.
+    /// One reference for both arrays, so that a `JSONValue` copy retains once.
     final class Storage: Sendable {
         let bytes: [UInt8]
         let tokens: [Token]
@@ -36,24 +36,57 @@ public struct JSONDocument: Sendable {
             self.bytes = bytes
             self.tokens = tokens
         }
+
+        func withView<R, E: Error>(index: Int, _ body: (JSONView) throws(E) -> R) throws(E) -> R {
+            try tokens.withUnsafeBufferPointer { (tokens) throws(E) -> R in
+                try bytes.withUnsafeBufferPointer { (bytes) throws(E) -> R in
+                    try body(JSONView(tokens: tokens, bytes: bytes, index: index))
+                }
+            }
+        }
     }
 
     let storage: Storage
-    var bytes: [UInt8] { storage.bytes }
-    var tokens: [Token] { storage.tokens }
 
     /// The root value.
-    public var root: JSONValue { JSONValue(document: self, index: 0) }
+    public var root: JSONValue { JSONValue(storage: storage, index: 0) }
 
     /// Parses `bytes`, or throws a `JSONError` that says what is wrong and where.
     public init(bytes: [UInt8], limits: Limits = .default) throws(JSONError) {
         if bytes.count > limits.maxBytes { throw .tooLarge(bytes: bytes.count, limit: limits.maxBytes) }
-        var parser = JSONParser(limits: limits)
-        let tokens = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONError) -> [Token] in
-            try parser.parse(buffer)
+        var tokens: [Token] = []
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONError) in
+            try JSONParser(limits: limits).parse(buffer, into: &tokens)
         }
         self.storage = Storage(bytes: bytes, tokens: tokens)
     }
+
+    /// Parses `bytes` into `tokens` (emptied first; its capacity is reused) and runs `body` with the root, without
+    /// copying the bytes or allocating a document: the decoder's path for every broker message.
+    static func withRoot<R, E: Error>(
+        of bytes: UnsafeBufferPointer<UInt8>, limits: Limits, tokens: inout [Token],
+        _ body: (JSONView) throws(E) -> R
+    ) throws(JSONDocumentError<E>) -> R {
+        if bytes.count > limits.maxBytes { throw .json(.tooLarge(bytes: bytes.count, limit: limits.maxBytes)) }
+        do {
+            try JSONParser(limits: limits).parse(bytes, into: &tokens)
+        } catch {
+            throw .json(error)
+        }
+        do {
+            return try tokens.withUnsafeBufferPointer { (tokens) throws(E) -> R in
+                try body(JSONView(tokens: tokens, bytes: bytes, index: 0))
+            }
+        } catch {
+            throw .body(error)
+        }
+    }
+}
+
+/// Either the JSON did not parse, or the code reading it failed.
+enum JSONDocumentError<E: Error>: Error {
+    case json(JSONError)
+    case body(E)
 }
 
 /// What is wrong with a body that is not acceptable JSON.

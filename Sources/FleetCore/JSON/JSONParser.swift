@@ -1,17 +1,19 @@
 /// The single validating pass that turns bytes into a `JSONDocument` tape (RFC 8259).
 ///
-/// Iterative, with an explicit stack of open containers bounded by `Limits.maxDepth`.
+/// Iterative, with a stack of open containers bounded by `Limits.maxDepth`. The stack costs no allocation: an
+/// open container's token keeps its parent's index in `end` until it is closed.
 struct JSONParser {
     typealias Token = JSONDocument.Token
     let limits: JSONDocument.Limits
 
     init(limits: JSONDocument.Limits) { self.limits = limits }
 
-    mutating func parse(_ input: UnsafeBufferPointer<UInt8>) throws(JSONError) -> [Token] {
-        var tokens: [Token] = []
+    /// Fills `tokens` (emptied first, capacity kept) with the tape of `input`.
+    func parse(_ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) throws(JSONError) {
+        tokens.removeAll(keepingCapacity: true)
         tokens.reserveCapacity(max(16, input.count / 8))
-        var open: [Int] = []  // token indexes of open containers
-        open.reserveCapacity(16)
+        var current = -1  // the innermost open container's token, or -1
+        var depth = 0
         var i = skipSpace(input, 0)
         if i == input.count { throw .empty }
 
@@ -23,15 +25,16 @@ struct JSONParser {
                 let c = input[i]
                 switch c {
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    if open.count >= limits.maxDepth { throw .tooDeep(limit: limits.maxDepth) }
-                    open.append(tokens.count)
+                    if depth >= limits.maxDepth { throw .tooDeep(limit: limits.maxDepth) }
                     tokens.append(Token(kind: c == UInt8(ascii: "{") ? .object : .array, count: 0,
-                                        start: Int32(i), end: 0))
+                                        start: Int32(i), end: Int32(current)))
+                    current = tokens.count - 1
+                    depth += 1
                     i = skipSpace(input, i + 1)
                     guard i < input.count else { throw .unexpectedEnd }
                     let closer = c == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
                     if input[i] == closer {
-                        tokens[open.removeLast()].end = Int32(tokens.count)
+                        close(&current, &depth, &tokens)
                         i += 1
                         expectValue = false
                     } else if c == UInt8(ascii: "{") {
@@ -56,26 +59,35 @@ struct JSONParser {
             }
             // After a complete value.
             i = skipSpace(input, i)
-            guard let container = open.last else {
+            guard current >= 0 else {
                 if i != input.count { throw .trailingData(offset: i) }
-                return tokens
+                return
             }
             guard i < input.count else { throw .unexpectedEnd }
             let c = input[i]
-            let isObject = tokens[container].kind == .object
-            tokens[container].count += 1
+            let isObject = tokens[current].kind == .object
+            tokens[current].count += 1
             if c == UInt8(ascii: ",") {
                 i = skipSpace(input, i + 1)
                 if isObject { i = try parseKey(input, i, &tokens) }
                 expectValue = true
             } else if c == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                tokens[container].end = Int32(tokens.count)
-                open.removeLast()
+                close(&current, &depth, &tokens)
                 i += 1
             } else {
                 throw .unexpectedCharacter(c, offset: i)
             }
         }
+    }
+
+    /// Closes the innermost container: its `end` becomes the index after its last token, and its parent (kept in
+    /// `end` while it was open) becomes the innermost.
+    @inline(__always)
+    private func close(_ current: inout Int, _ depth: inout Int, _ tokens: inout [Token]) {
+        let parent = Int(tokens[current].end)
+        tokens[current].end = Int32(tokens.count)
+        current = parent
+        depth -= 1
     }
 
     /// Parses `"key" :` and leaves `i` on the value.
@@ -92,7 +104,11 @@ struct JSONParser {
     private func parseString(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout [Token]) throws(JSONError) -> Int {
         var i = start + 1
         var escaped = false
-        while i < input.count {
+        let base = UnsafeRawPointer(input.baseAddress!)
+        while true {
+            // Eight bytes at a time past the plain ones: most of a body is string bytes.
+            while i + 8 <= input.count, !mayEndPlainRun(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            guard i < input.count else { break }
             let c = input[i]
             if c == UInt8(ascii: "\"") {
                 tokens.append(Token(kind: escaped ? .escapedString : .string, count: 0,
@@ -119,6 +135,19 @@ struct JSONParser {
             i += 1
         }
         throw .unexpectedEnd
+    }
+
+    /// Whether any of the eight bytes of `word` is a quote, a backslash or a control character (< 0x20): the
+    /// bytes that end a run of plain string bytes. Exact, with the classic has-zero-byte / has-less-than tricks.
+    @inline(__always)
+    private func mayEndPlainRun(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let quote = hasZeroByte(word ^ (ones &* 0x22))
+        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return quote | backslash | control != 0
     }
 
     private func parseNumber(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout [Token]) throws(JSONError) -> Int {

@@ -1,224 +1,48 @@
-/// A view of one value inside a `JSONDocument`. Cheap to copy; reads bytes only when asked.
+/// A view of one value inside a `JSONDocument` that keeps the document alive. Cheap to copy; reads bytes only
+/// when asked. (Decoding uses the borrowed `JSONView` instead, which costs no reference counting.)
 public struct JSONValue: Sendable {
     let storage: JSONDocument.Storage
     let index: Int
-
-    init(document: JSONDocument, index: Int) {
-        self.storage = document.storage
-        self.index = index
-    }
 
     init(storage: JSONDocument.Storage, index: Int) {
         self.storage = storage
         self.index = index
     }
 
-    var token: JSONDocument.Token { storage.tokens[index] }
+    /// Runs `body` with the borrowed view of this value.
+    func withView<R, E: Error>(_ body: (JSONView) throws(E) -> R) throws(E) -> R {
+        try storage.withView(index: index, body)
+    }
+
+    private func value(_ view: JSONView) -> JSONValue { JSONValue(storage: storage, index: view.index) }
 
     /// The JSON kind of this value, for error messages ("expected a string, found a number").
-    public var kindName: String {
-        switch token.kind {
-        case .object: "an object"
-        case .array: "an array"
-        case .string, .escapedString: "a string"
-        case .number: "a number"
-        case .true, .false: "a boolean"
-        case .null: "null"
-        }
-    }
-
-    public var isNull: Bool { token.kind == .null }
-    public var isObject: Bool { token.kind == .object }
-    public var isArray: Bool { token.kind == .array }
-    public var isString: Bool { token.kind == .string || token.kind == .escapedString }
+    public var kindName: String { withView { $0.kindName } }
+    public var isNull: Bool { withView { $0.isNull } }
+    public var isObject: Bool { withView { $0.isObject } }
+    public var isArray: Bool { withView { $0.isArray } }
+    public var isString: Bool { withView { $0.isString } }
 
     /// The member named `key` of an object, or nil (also nil when this is not an object).
-    public subscript(key: StaticString) -> JSONValue? {
-        guard token.kind == .object else { return nil }
-        let tokens = storage.tokens
-        let keyStart = key.utf8Start
-        let keyCount = key.utf8CodeUnitCount
-        var i = index + 1
-        let end = Int(tokens[index].end)
-        while i < end {
-            let k = tokens[i]
-            let valueIndex = i + 1
-            if k.kind == .string, Int(k.end - k.start) == keyCount,
-               storage.bytes.withUnsafeBufferPointer({ buffer in
-                   memcmpEqual(buffer.baseAddress! + Int(k.start), keyStart, keyCount)
-               }) {
-                return JSONValue(storage: storage, index: valueIndex)
-            }
-            i = nextIndex(after: valueIndex)
-        }
-        return nil
-    }
+    public subscript(key: StaticString) -> JSONValue? { withView { $0[key].map(value) } }
 
     /// The members of an object in document order, keys decoded.
     public var members: [(key: String, value: JSONValue)] {
-        guard token.kind == .object else { return [] }
-        var result: [(String, JSONValue)] = []
-        var i = index + 1
-        let end = Int(token.end)
-        while i < end {
-            let key = JSONValue(storage: storage, index: i).string ?? ""
-            result.append((key, JSONValue(storage: storage, index: i + 1)))
-            i = nextIndex(after: i + 1)
-        }
-        return result
+        withView { $0.members.map { ($0.key, value($0.value)) } }
     }
 
     /// The elements of an array, or nil when this is not an array.
-    public var elements: [JSONValue]? {
-        guard token.kind == .array else { return nil }
-        var result: [JSONValue] = []
-        result.reserveCapacity(Int(token.count))
-        var i = index + 1
-        let end = Int(token.end)
-        while i < end {
-            result.append(JSONValue(storage: storage, index: i))
-            i = nextIndex(after: i)
-        }
-        return result
-    }
+    public var elements: [JSONValue]? { withView { $0.elements?.map(value) } }
 
     /// The string, unescaped, or nil when this is not a string.
-    public var string: String? {
-        let t = token
-        switch t.kind {
-        case .string:
-            return storage.bytes.withUnsafeBufferPointer { buffer in
-                String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(t.start)..<Int(t.end)]), as: UTF8.self)
-            }
-        case .escapedString:
-            return unescape(storage.bytes[Int(t.start)..<Int(t.end)])
-        default:
-            return nil
-        }
-    }
+    public var string: String? { withView { $0.string } }
 
     /// The number as a Double, or nil when this is not a number.
-    public var double: Double? {
-        let t = token
-        guard t.kind == .number else { return nil }
-        return storage.bytes.withUnsafeBufferPointer { buffer in
-            parseDouble(UnsafeBufferPointer(rebasing: buffer[Int(t.start)..<Int(t.end)]))
-        }
-    }
+    public var double: Double? { withView { $0.double } }
 
     /// The number as an integer, or nil when this is not a number or not a whole number in range.
-    public var int: Int? {
-        guard let d = double, d.rounded(.towardZero) == d, abs(d) < 9.0e15 else { return nil }
-        return Int(d)
-    }
+    public var int: Int? { withView { $0.int } }
 
     /// The boolean, or nil when this is not `true` or `false`.
-    public var bool: Bool? {
-        switch token.kind {
-        case .true: true
-        case .false: false
-        default: nil
-        }
-    }
-
-    /// The raw bytes of a string value, without quotes and still escaped; for allocation-free comparisons.
-    func withRawBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let t = token
-        return storage.bytes.withUnsafeBufferPointer { buffer in
-            body(UnsafeBufferPointer(rebasing: buffer[Int(t.start)..<Int(t.end)]))
-        }
-    }
-
-    private func nextIndex(after i: Int) -> Int {
-        let t = storage.tokens[i]
-        switch t.kind {
-        case .object, .array: return Int(t.end)
-        default: return i + 1
-        }
-    }
-}
-
-@inline(__always)
-private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    for k in 0..<count where a[k] != b[k] { return false }
-    return true
-}
-
-/// Unescapes a validated JSON string body. Lone surrogates become U+FFFD.
-private func unescape(_ raw: ArraySlice<UInt8>) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(raw.count)
-    var i = raw.startIndex
-    func appendScalar(_ value: UInt32) {
-        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-        out.append(contentsOf: UTF8.encode(scalar)!)
-    }
-    func hex4(_ at: Int) -> UInt32 {
-        var v: UInt32 = 0
-        for k in 0..<4 { v = v << 4 | (hexValue(raw[at + k]) ?? 0) }
-        return v
-    }
-    while i < raw.endIndex {
-        let c = raw[i]
-        guard c == UInt8(ascii: "\\") else { out.append(c); i += 1; continue }
-        let e = raw[i + 1]
-        i += 2
-        switch e {
-        case UInt8(ascii: "b"): out.append(0x08)
-        case UInt8(ascii: "f"): out.append(0x0C)
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "u"):
-            let high = hex4(i)
-            i += 4
-            if (0xD800..<0xDC00).contains(high), i + 6 <= raw.endIndex,
-               raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u") {
-                let low = hex4(i + 2)
-                if (0xDC00..<0xE000).contains(low) {
-                    i += 6
-                    appendScalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
-                    continue
-                }
-            }
-            appendScalar(high)
-        default: out.append(e)  // \" \\ \/
-        }
-    }
-    return String(decoding: out, as: UTF8.self)
-}
-
-private let exactPowersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-                                          1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
-
-/// Parses a validated JSON number. Exact fast path (Clinger) for up to 15 significant digits and a small
-/// exponent, which covers coordinates, percentages and mileages; otherwise the standard library's parser.
-private func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-    var i = 0
-    var negative = false
-    if bytes[0] == UInt8(ascii: "-") { negative = true; i = 1 }
-    var mantissa: UInt64 = 0
-    var digits = 0
-    var exponent = 0
-    var simple = true
-    while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
-        mantissa = mantissa &* 10 &+ UInt64(bytes[i] - UInt8(ascii: "0"))
-        digits += 1
-        i += 1
-    }
-    if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
-        i += 1
-        while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
-            mantissa = mantissa &* 10 &+ UInt64(bytes[i] - UInt8(ascii: "0"))
-            digits += 1
-            exponent -= 1
-            i += 1
-        }
-    }
-    if i < bytes.count { simple = false }  // an exponent part: leave it to the slow path
-    if simple, digits <= 15, exponent >= -22 {
-        let value = Double(mantissa) / exactPowersOfTen[-exponent]
-        return negative ? -value : value
-    }
-    return Double(String(decoding: bytes, as: UTF8.self))
+    public var bool: Bool? { withView { $0.bool } }
 }
