@@ -31,18 +31,23 @@ public struct EventTail: Sendable {
         if stopping { source.stop() }
         for await message in stream {
             switch message {
-            case let .event(event, settlement):
+            case let .events(batch):
                 // After the last event, leave the rest unsettled: the broker gets them back for the next reader.
                 guard !stopping else { continue }
-                defer { settlement.settle() }
-                if let vehicle, event.vehicleID?.lowercased() != vehicle { continue }
-                guard seen.insert(stableHash(event.id)) else { continue }
-                output(format == .json ? TailFormat.json(event) : TailFormat.text(event))
-                printed += 1
-                if let count, printed >= count {
-                    stopping = true
-                    source.stop()
+                var handled = 0
+                for event in batch.events {
+                    handled += 1
+                    if let vehicle, event.vehicleID?.lowercased() != vehicle { continue }
+                    guard seen.insert(stableHash(event.id)) else { continue }
+                    output(format == .json ? TailFormat.json(event) : TailFormat.text(event))
+                    printed += 1
+                    if let count, printed >= count {
+                        stopping = true
+                        break
+                    }
                 }
+                batch.settle(first: handled)
+                if stopping { source.stop() }
             case let .rejected(rejection):
                 diagnostics(TailFormat.rejection(rejection))
             case let .status(status):

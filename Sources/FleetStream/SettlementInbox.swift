@@ -5,8 +5,8 @@ import Foundation
 /// never be called from another thread, so this is the only way in.
 final class SettlementInbox: @unchecked Sendable {
     enum Command: Sendable {
-        /// Subscriber `bit` settled delivery `tag` of connection/channel `generation`.
-        case settle(generation: UInt64, tag: UInt64, subscriber: UInt64)
+        /// Subscriber `bit` settled deliveries `tags` of connection/channel `generation`.
+        case settle(generation: UInt64, tags: ArraySlice<UInt64>, subscriber: UInt64)
         /// Subscriber `bit` is gone: stop waiting for it.
         case unsubscribe(subscriber: UInt64)
     }

@@ -24,17 +24,12 @@ final class StreamConsumer {
     private var missing: [String] = []
     private var nextProbe = 0.0
     private var statistics: StreamStatistics
-    /// Decoded events not yet handed to subscribers: they go out in bursts, while rabbitmq-c has more input
-    /// buffered, so that a subscriber wakes once per burst rather than once per event.
-    private var undelivered: [Undelivered] = []
-
-    private struct Undelivered {
-        var event: Event
-        var tag: UInt64
-    }
+    /// Decoded events not yet handed to subscribers, and their delivery tags: they go out as one batch, while
+    /// rabbitmq-c has more input buffered, so that a subscriber wakes and settles once per batch, not per event.
+    private var burstEvents: [Event] = []
+    private var burstTags: [UInt64] = []
     /// The subscribers of the current burst (each event's ledger entry waits for exactly these).
     private var burstTargets: [EventHub.Subscriber] = []
-    private var burstMessages: [StreamMessage] = []
     private static let burstLimit = 128
 
     init(configuration: StreamConfiguration, inbox: SettlementInbox, hub: EventHub) {
@@ -63,7 +58,7 @@ final class StreamConsumer {
             } catch {
                 // Events decoded before the failure still reach the subscribers (their ids are already marked
                 // seen, so the redelivery will only be acknowledged); their settlements are stale and dropped.
-                deliverUndelivered()
+                deliverBurst()
                 connection?.close()
                 if let connectedAt, monotonicSeconds() - connectedAt >= configuration.reconnect.stableAfter { failures = 0 }
                 failures += 1
@@ -135,10 +130,10 @@ final class StreamConsumer {
     private func consume(on c: AMQPConnection) throws(AMQPError) {
         var nextHousekeeping = 0.0
         while true {
-            if !undelivered.isEmpty, undelivered.count >= Self.burstLimit || !c.hasBufferedInput { deliverUndelivered() }
+            if !burstEvents.isEmpty, burstEvents.count >= Self.burstLimit || !c.hasBufferedInput { deliverBurst() }
             applyCommands()
             if inbox.isStopRequested {
-                deliverUndelivered()
+                deliverBurst()
                 applyCommands()
                 try flushAcks(on: c)
                 return
@@ -162,7 +157,7 @@ final class StreamConsumer {
             let credit = configuration.prefetch * max(1, consumers.count)
             var timeout = ledger.isEmpty ? 0.25 : 0.002
             if ledger.count >= credit {
-                deliverUndelivered()
+                deliverBurst()
                 try flushAcks(on: c)
                 if ledger.count >= credit {
                     inbox.wait(seconds: 0.1)
@@ -196,7 +191,7 @@ final class StreamConsumer {
             // Never requeue a body that cannot decode: it would loop forever. The queue's dead-letter exchange, if
             // any, keeps it. The nack goes out before any multi-ack that could cover its tag. The events before it
             // go to the subscribers first, so they see everything in delivery order.
-            deliverUndelivered()
+            deliverBurst()
             try c.nack(delivery.deliveryTag, requeue: false)
             ledger.add(tag: delivery.deliveryTag, waitingFor: 0, nacked: true)
             statistics.rejected += 1
@@ -212,31 +207,34 @@ final class StreamConsumer {
             return
         }
         statistics.received += 1
-        if undelivered.isEmpty { burstTargets = hub.current() }
+        if burstEvents.isEmpty { burstTargets = hub.current() }
         var waiting: UInt64 = 0
         for target in burstTargets { waiting |= target.bit }
         ledger.add(tag: delivery.deliveryTag, waitingFor: waiting)
-        undelivered.append(Undelivered(event: event, tag: delivery.deliveryTag))
+        burstEvents.append(event)
+        burstTags.append(delivery.deliveryTag)
     }
 
-    /// Hands the burst to every subscriber, in order.
-    private func deliverUndelivered() {
-        guard !undelivered.isEmpty else { return }
+    /// Hands the burst to every subscriber as one batch (the arrays are shared, not copied).
+    private func deliverBurst() {
+        guard !burstEvents.isEmpty else { return }
         let generation = self.generation
         let inbox = self.inbox
+        let tags = burstTags
         for target in burstTargets {
             let bit = target.bit
-            burstMessages.removeAll(keepingCapacity: true)
-            for item in undelivered {
-                let tag = item.tag
-                let settlement = Settlement { inbox.post(.settle(generation: generation, tag: tag, subscriber: bit)) }
-                burstMessages.append(.event(item.event, settlement))
+            let batch = EventBatch(burstEvents) { count in
+                inbox.post(.settle(generation: generation, tags: tags.prefix(count), subscriber: bit))
             }
-            if !target.mailbox.push(burstMessages) {  // gone meanwhile: nothing to wait for
-                for item in undelivered { ledger.settle(tag: item.tag, subscriber: bit) }
+            if !target.push(.events(batch)) {  // gone meanwhile: nothing to wait for
+                for tag in tags { ledger.settle(tag: tag, subscriber: bit) }
             }
         }
-        undelivered.removeAll(keepingCapacity: true)
+        // Fresh arrays: the batches own the old ones now.
+        burstEvents = []
+        burstEvents.reserveCapacity(Self.burstLimit)
+        burstTags = []
+        burstTags.reserveCapacity(Self.burstLimit)
         burstTargets = []
     }
 
@@ -244,8 +242,9 @@ final class StreamConsumer {
         inbox.drain(into: &commands)
         for command in commands {
             switch command {
-            case let .settle(generation, tag, bit):
-                if generation == self.generation { ledger.settle(tag: tag, subscriber: bit) }
+            case let .settle(generation, tags, bit):
+                guard generation == self.generation else { continue }
+                for tag in tags { ledger.settle(tag: tag, subscriber: bit) }
             case let .unsubscribe(bit):
                 ledger.forget(subscriber: bit)
                 hub.release(bit)

@@ -9,7 +9,7 @@ final class Collected: @unchecked Sendable {
     private var _messages: [StreamMessage] = []
     var messages: [StreamMessage] { lock.run { _messages } }
     func append(_ message: StreamMessage) { lock.run { _messages.append(message) } }
-    var events: [Event] { messages.compactMap { if case let .event(e, _) = $0 { e } else { nil } } }
+    var events: [Event] { messages.flatMap { message -> [Event] in if case let .events(batch) = message { batch.events } else { [] } } }
     var statuses: [StreamStatus] { messages.compactMap { if case let .status(s) = $0 { s } else { nil } } }
 }
 

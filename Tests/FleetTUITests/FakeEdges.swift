@@ -19,7 +19,7 @@ final class FakeSource: EventSource, @unchecked Sendable {  // state under `lock
     func emit(_ message: StreamMessage) { lock.withLock { continuations }.forEach { $0.yield(message) } }
 
     func emit(_ event: Event) {
-        emit(.event(event, Settlement { [self] in lock.withLock { settledCount += 1 } }))
+        emit(.events(EventBatch([event]) { [self] count in lock.withLock { settledCount += count } }))
     }
 
     var settled: Int { lock.withLock { settledCount } }

@@ -1,34 +1,64 @@
 /// The seam between where events come from (the AMQP consumer, the demo's simulation, a test) and who uses them
 /// (the dashboard's store, `tail`).
 ///
-/// A subscriber settles every delivered event once it has applied it: the AMQP source acknowledges the broker
-/// delivery only then, so an event is never lost between the broker and the store.
+/// A subscriber settles every delivered batch of events once it has applied it: the AMQP source acknowledges
+/// the broker deliveries only then, so an event is never lost between the broker and the store.
 public protocol EventSource: Sendable {
     /// A new subscription. Each subscriber sees every event; the stream ends when the source stops.
     func subscribe() -> AsyncStream<StreamMessage>
+    /// A subscription served in order on the source's own thread, with no hand-off to another task: for a
+    /// subscriber that only applies events to memory, like the dashboard's store. Waking a task for every batch
+    /// cost as much CPU as the rest of consuming; on a machine that the broker shares, CPU is throughput.
+    /// `handler` must be quick and must never block or wait (printing to a pipe that may fill does not
+    /// qualify: use `subscribe()`); it settles batches like any subscriber. It lasts as long as the source.
+    func subscribe(onMessage handler: @escaping @Sendable (StreamMessage) -> Void)
     /// Starts the source (connects, consumes). Returns at once; progress arrives as `.status` messages.
     func start()
     /// Stops the source and finishes every subscription.
     func stop()
 }
 
+extension EventSource {
+    /// For sources without a thread of their own: the handler runs on a task that iterates `subscribe()`.
+    public func subscribe(onMessage handler: @escaping @Sendable (StreamMessage) -> Void) {
+        let stream = subscribe()
+        Task { for await message in stream { handler(message) } }
+    }
+}
+
 /// One message from an `EventSource`.
 public enum StreamMessage: Sendable {
-    /// A decoded event; call `settle()` once it has been applied (or printed).
-    case event(Event, Settlement)
+    /// Decoded events, in delivery order; settle them once they have been applied (or printed).
+    case events(EventBatch)
     /// A message that could not be decoded: already rejected without requeue, reported here.
     case rejected(Rejection)
     /// The connection state and statistics changed.
     case status(StreamStatus)
 }
 
-/// The acknowledgement of one delivery. Settling twice is harmless; every subscriber must settle.
-public struct Settlement: Sendable {
-    private let action: @Sendable () -> Void
-    public init(_ action: @escaping @Sendable () -> Void) { self.action = action }
-    /// For sources with nothing to acknowledge.
-    public static let none = Settlement {}
-    public func settle() { action() }
+/// Events that arrived together, with one settlement for all of them.
+///
+/// Sources hand events over in batches (whatever arrived in one read from the broker, up to a limit) because
+/// a hand-off per event (a wake-up, a lock, a settlement allocated and posted back) cost more than decoding the
+/// event. A subscriber settles the batch once it has applied every event in it: the AMQP source acknowledges
+/// the deliveries only then, so an event is never lost between the broker and the store. Settling twice, or a
+/// shorter prefix after a longer one, is harmless; every subscriber must settle.
+public struct EventBatch: Sendable {
+    public let events: [Event]
+    private let settlement: @Sendable (_ count: Int) -> Void
+
+    /// `settle` receives how many events, from the first, are settled.
+    public init(_ events: [Event], settle: @escaping @Sendable (_ count: Int) -> Void = { _ in }) {
+        self.events = events
+        self.settlement = settle
+    }
+
+    /// Settles every event of the batch.
+    public func settle() { settlement(events.count) }
+
+    /// Settles only the first `count` events (a reader that stops part-way leaves the rest to go back to the
+    /// queue for the next reader).
+    public func settle(first count: Int) { settlement(min(max(0, count), events.count)) }
 }
 
 /// A message that was rejected, for the user to see.

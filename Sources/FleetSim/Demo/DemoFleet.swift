@@ -13,7 +13,7 @@ import Foundation
 /// let snapshot = try await demo.allVehicles() // seed the store
 /// let stream = demo.subscribe()
 /// demo.start()
-/// for await message in stream { … }           // .status(.connected, endpoint "demo"), then .event(…)
+/// for await message in stream { … }           // .status(.connected, endpoint "demo"), then .events(…)
 /// let result = try await demo.send(.lockCentralLock, to: snapshot[0].id)
 /// demo.stop()
 /// ```
@@ -162,10 +162,10 @@ public final class DemoFleet: EventSource, VehicleCommands, FleetBackend, Sendab
         hub.withLock { hub in
             hub.received += events.count
             hub.rateWindowCount += events.count
-            for event in events {
-                let message = StreamMessage.event(event.event, .none)
-                for continuation in hub.subscribers.values { continuation.yield(message) }
-            }
+            guard !events.isEmpty else { return }
+            // Nothing to acknowledge: the simulation is the source of truth.
+            let message = StreamMessage.events(EventBatch(events.map(\.event)))
+            for continuation in hub.subscribers.values { continuation.yield(message) }
         }
     }
 
