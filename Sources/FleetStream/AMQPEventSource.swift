@@ -39,6 +39,12 @@ public final class AMQPEventSource: EventSource {
 
     public func subscribe() -> AsyncStream<StreamMessage> { hub.subscribe() }
 
+    /// The handler runs on the consumer thread, between reads from the broker: a batch it settles before
+    /// returning is acknowledged without any thread hop.
+    public func subscribe(onMessage handler: @escaping @Sendable (StreamMessage) -> Void) {
+        hub.subscribe(onMessage: handler)
+    }
+
     /// Starts the consumer thread (once).
     public func start() {
         guard lifecycle.begin() else { return }
@@ -47,10 +53,11 @@ public final class AMQPEventSource: EventSource {
         let hub = self.hub
         let lifecycle = self.lifecycle
         let thread = Thread {
+            // Named from inside, and in at most 15 bytes: otherwise Linux keeps the creator's name (top, perf).
+            Thread.current.name = "fleetwatch-amqp"
             StreamConsumer(configuration: configuration, inbox: inbox, hub: hub).run()
             lifecycle.end()
         }
-        thread.name = "fleetwatch.stream"
         thread.start()
     }
 

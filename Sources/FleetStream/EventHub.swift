@@ -2,12 +2,28 @@ import FleetCore
 import Foundation
 
 /// One producer, many subscribers: every subscriber gets every message, in order, through its own
-/// `AsyncStream` (backed by a `SubscriberMailbox`). Each subscriber is one bit, so that the ack ledger can tell
-/// who still has to settle a delivery; hence at most 64 subscribers at a time.
+/// `AsyncStream` (backed by a `SubscriberMailbox`) or, for an inline subscriber, by a call on the producer's
+/// thread. Each subscriber is one bit, so that the ack ledger can tell who still has to settle a delivery; hence
+/// at most 64 subscribers at a time.
 final class EventHub: @unchecked Sendable {
     struct Subscriber {
+        enum Delivery {
+            case mailbox(SubscriberMailbox)
+            case inline(@Sendable (StreamMessage) -> Void)
+        }
+
         var bit: UInt64
-        var mailbox: SubscriberMailbox
+        var delivery: Delivery
+
+        /// Hands `message` over; false (and dropped) when the subscriber is gone.
+        func push(_ message: StreamMessage) -> Bool {
+            switch delivery {
+            case let .mailbox(mailbox): return mailbox.push(message)
+            case let .inline(handler):
+                handler(message)
+                return true
+            }
+        }
     }
 
     // Guarded by `lock`.
@@ -35,10 +51,9 @@ final class EventHub: @unchecked Sendable {
             mailbox.finish()
             return AsyncStream(unfolding: { await mailbox.next() })
         }
-        let bit = UInt64(1) << UInt64((~bitsInUse).trailingZeroBitCount)
-        bitsInUse |= bit
-        subscribers.append(Subscriber(bit: bit, mailbox: mailbox))
-        mailbox.push([.status(latestStatus)])
+        let bit = takeBit()
+        subscribers.append(Subscriber(bit: bit, delivery: .mailbox(mailbox)))
+        mailbox.push(.status(latestStatus))
         lock.unlock()
         let lease = SubscriptionLease { [weak self] in self?.remove(bit) }
         return AsyncStream(unfolding: { [lease] in
@@ -47,13 +62,34 @@ final class EventHub: @unchecked Sendable {
         }, onCancel: { lease.end() })
     }
 
+    /// An inline subscriber: `handler` gets the current status now, on this thread, then every message on the
+    /// producer's thread, for as long as the hub runs.
+    func subscribe(onMessage handler: @escaping @Sendable (StreamMessage) -> Void) {
+        lock.lock()
+        guard !finished, bitsInUse != .max else {
+            lock.unlock()
+            return
+        }
+        subscribers.append(Subscriber(bit: takeBit(), delivery: .inline(handler)))
+        let status = latestStatus
+        lock.unlock()
+        handler(.status(status))
+    }
+
+    /// A free bit, marked in use. Call with the lock held.
+    private func takeBit() -> UInt64 {
+        let bit = UInt64(1) << UInt64((~bitsInUse).trailingZeroBitCount)
+        bitsInUse |= bit
+        return bit
+    }
+
     private func remove(_ bit: UInt64) {
         lock.lock()
         let gone = subscribers.first { $0.bit == bit }
         subscribers.removeAll { $0.bit == bit }
         lock.unlock()
-        guard let gone else { return }
-        gone.mailbox.close()
+        guard let gone, case let .mailbox(mailbox) = gone.delivery else { return }
+        mailbox.close()
         // The bit stays in use until the consumer thread has forgotten it (see `release`), so that a new
         // subscriber never inherits an old one's pending settlements.
         onUnsubscribe(bit)
@@ -78,7 +114,7 @@ final class EventHub: @unchecked Sendable {
         if case let .status(status) = message { latestStatus = status }
         let targets = subscribers
         lock.unlock()
-        for target in targets { target.mailbox.push([message]) }
+        for target in targets { _ = target.push(message) }
     }
 
     var status: StreamStatus {
@@ -94,7 +130,9 @@ final class EventHub: @unchecked Sendable {
         let targets = subscribers
         subscribers.removeAll()
         lock.unlock()
-        for target in targets { target.mailbox.finish() }
+        for target in targets {
+            if case let .mailbox(mailbox) = target.delivery { mailbox.finish() }
+        }
     }
 }
 

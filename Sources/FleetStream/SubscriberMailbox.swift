@@ -5,9 +5,8 @@ import Foundation
 /// that iterates the subscriber's `AsyncStream` (which takes one at a time).
 ///
 /// Why not `AsyncStream`'s own buffer: its `yield` resumes a waiting iterator for every element, and on two
-/// cores the iterator wakes up, takes the one element and suspends again before the next `yield`. A futex wake
-/// per event cost more than decoding the event (perf). Here a burst is pushed under one lock and wakes the
-/// subscriber at most once; taking an element is a lock and an array read.
+/// cores the iterator wakes up, takes the one element and suspends again before the next `yield`. Here the
+/// subscriber is woken only when it waits; taking an element is a lock and an array read.
 final class SubscriberMailbox: @unchecked Sendable {
     private enum Take {
         case message(StreamMessage)
@@ -22,16 +21,15 @@ final class SubscriberMailbox: @unchecked Sendable {
     private var waiter: UnsafeContinuation<StreamMessage?, Never>?
     private var finished = false
 
-    /// Appends `messages`; returns false (and drops them) when the subscriber is gone.
+    /// Appends `message`; returns false (and drops it) when the subscriber is gone.
     @discardableResult
-    func push(_ messages: [StreamMessage]) -> Bool {
-        guard !messages.isEmpty else { return true }
+    func push(_ message: StreamMessage) -> Bool {
         lock.lock()
         guard !finished else {
             lock.unlock()
             return false
         }
-        buffer.append(contentsOf: messages)
+        buffer.append(message)
         let resumed = waiter
         var first: StreamMessage?
         if resumed != nil {

@@ -64,31 +64,44 @@ struct Fill: ParsableCommand {
     }
 }
 
-/// Drains `count` events through `AMQPEventSource` with one subscriber that settles each event; prints
+/// Drains `count` events through `AMQPEventSource` with one subscriber that settles each batch; prints
 /// "EVENTS SECONDS CPU_SECONDS" (first event to the last; CPU of the whole process).
 struct Drain: AsyncParsableCommand {
+    enum Subscriber: String, ExpressibleByArgument, CaseIterable {
+        /// `subscribe(onMessage:)` on the consumer thread: the dashboard's path.
+        case inline
+        /// `subscribe()`, an `AsyncStream` iterated by a task: `tail`'s path.
+        case stream
+    }
+
     @OptionGroup var options: QueueOptions
     @Option(help: "basic.qos prefetch.") var prefetch = 200
+    @Option(help: "How the subscriber is served: inline (the dashboard's path) or stream (tail's).")
+    var subscriber = Subscriber.inline
 
     func run() async throws {
         let source = AMQPEventSource(StreamConfiguration(url: try options.amqpURL(), queues: options.queue,
                                                          prefetch: prefetch, connectionName: "fleetwatch bench"))
-        let stream = source.subscribe()
-        source.start()
-        var received = 0
-        var first = 0.0
-        var last = 0.0
-        for await message in stream {
-            guard case let .event(_, settlement) = message else { continue }
-            settlement.settle()
-            if received == 0 { first = monotonicSeconds() }
-            received += 1
-            if received == options.count {
-                last = monotonicSeconds()
-                source.stop()
+        let progress = Progress(target: options.count)
+        switch subscriber {
+        case .inline:
+            source.subscribe { message in
+                guard case let .events(batch) = message else { return }
+                batch.settle()
+                if progress.add(batch.events.count) { source.stop() }
+            }
+            source.start()
+        case .stream:
+            let stream = source.subscribe()
+            source.start()
+            for await message in stream {
+                guard case let .events(batch) = message else { continue }
+                batch.settle()
+                if progress.add(batch.events.count) { source.stop() }
             }
         }
-        _ = source.waitUntilStopped()
+        _ = source.waitUntilStopped(timeout: 3600)
+        let (received, first, last) = progress.result
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
@@ -96,4 +109,29 @@ struct Drain: AsyncParsableCommand {
         print(received, String(format: "%.6f", last - first), String(format: "%.3f", cpu))
     }
 
+}
+
+/// Events received so far, and when the first and the target-th arrived.
+private final class Progress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let target: Int
+    private var received = 0
+    private var first = 0.0
+    private var last = 0.0
+
+    init(target: Int) { self.target = target }
+
+    /// Counts `n` more; true exactly once, when the target is reached.
+    func add(_ n: Int) -> Bool {
+        lock.withLock {
+            if received == 0 { first = monotonicSeconds() }
+            let before = received
+            received += n
+            guard before < target, received >= target else { return false }
+            last = monotonicSeconds()
+            return true
+        }
+    }
+
+    var result: (received: Int, first: Double, last: Double) { lock.withLock { (received, first, last) } }
 }

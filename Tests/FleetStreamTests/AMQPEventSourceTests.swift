@@ -64,6 +64,32 @@ import Testing
         #expect(try await eventually(timeout: 10) { try TestBroker.messageCount(queue) == 0 })
     }
 
+    /// An inline subscriber runs on the consumer thread, next to a stream subscriber; acks wait for both, and a
+    /// partial settlement acknowledges exactly that prefix.
+    @Test func anInlineSubscriberRunsOnTheConsumerThreadAndItsSettlementsDecideTheAcks() async throws {
+        let queues = try TestQueues("stream-test.inline", count: 1)
+        defer { queues.cleanUp() }
+        let queue = queues.names[0]
+        try queues.publisher.publish((0..<60).map {
+            EventBodies.message(type: "TripStarted", id: "inline-\($0)", vehicle: "V1", queue: queue)
+        })
+        let source = makeSource(queues: [queue])
+        let inline = Collector(inline: source, hold: true)
+        let stream = Collector(source.subscribe())
+        source.start()
+        defer { source.stop() }
+
+        #expect(await eventually(timeout: 10) { inline.eventCount == 60 && stream.eventCount == 60 })
+        #expect(inline.threads == ["fleetwatch-amqp"])
+        #expect(inline.events.map(\.id) == (0..<60).map { "inline-\($0)" })
+        #expect(try TestBroker.messageCount(queue) == 60)  // the inline subscriber holds them all
+        inline.settleFirst(25)
+        #expect(try await eventually(timeout: 10) { try TestBroker.messageCount(queue) == 35 })
+        inline.settleAll()
+        #expect(try await eventually(timeout: 10) { try TestBroker.messageCount(queue) == 0 })
+        #expect(inline.deliveries.values.allSatisfy { $0 == 1 })
+    }
+
     /// 50 malformed bodies among 10,000 good ones: 10,000 delivered, 50 rejected without requeue (into the
     /// dead-letter queue), reported, and the stream never stops.
     @Test func malformedBodiesAreRejectedToTheDeadLetterQueueAndTheStreamGoesOn() async throws {

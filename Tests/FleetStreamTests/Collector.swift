@@ -10,7 +10,8 @@ final class Collector: @unchecked Sendable {
     private var _events: [Event] = []
     private var _rejections: [Rejection] = []
     private var _statuses: [StreamStatus] = []
-    private var _unsettled: [Settlement] = []
+    private var _unsettled: [EventBatch] = []
+    private var _threads: Set<String> = []
     private var task: Task<Void, Never>?
 
     enum Mode: Sendable {
@@ -26,10 +27,18 @@ final class Collector: @unchecked Sendable {
             var n = 0
             for await message in stream {
                 switch message {
-                case let .event(event, settlement):
-                    record(event, settlement, hold: { if case .hold = mode { true } else { false } }())
-                    n += 1
-                    if case let .paced(every) = mode, n % every == 0 { try? await Task.sleep(for: .milliseconds(1)) }
+                case let .events(batch):
+                    record(batch)
+                    switch mode {
+                    case .settle: batch.settle()
+                    case .hold: lock.withLock { _unsettled.append(batch) }
+                    case let .paced(every):
+                        // A slow store: a pause for every `every` events applied, then the settlement.
+                        let before = n
+                        n += batch.events.count
+                        for _ in 0..<(n / every - before / every) { try? await Task.sleep(for: .milliseconds(1)) }
+                        batch.settle()
+                    }
                 case let .rejected(rejection):
                     lock.withLock { _rejections.append(rejection) }
                 case let .status(status):
@@ -39,18 +48,45 @@ final class Collector: @unchecked Sendable {
         }
     }
 
-    private func record(_ event: Event, _ settlement: Settlement, hold: Bool) {
-        lock.withLock {
-            _deliveries[event.id, default: 0] += 1
-            _events.append(event)
-            if hold { _unsettled.append(settlement) }
+    /// An inline subscriber (`subscribe(onMessage:)`): records on the source's thread, and which thread that was.
+    init(inline source: some EventSource, hold: Bool = false) {
+        source.subscribe { [self] message in
+            switch message {
+            case let .events(batch):
+                record(batch)
+                lock.withLock { _threads.insert(Thread.current.name ?? "unnamed") }
+                if hold { lock.withLock { _unsettled.append(batch) } } else { batch.settle() }
+            case let .rejected(rejection):
+                lock.withLock { _rejections.append(rejection) }
+            case let .status(status):
+                lock.withLock { _statuses.append(status) }
+            }
         }
-        if !hold { settlement.settle() }
+    }
+
+    /// The names of the threads that delivered events to an inline collector.
+    var threads: Set<String> { lock.withLock { _threads } }
+
+    /// Settles the first `count` events held so far (the batches in order, the last one maybe in part).
+    func settleFirst(_ count: Int) {
+        let held = lock.withLock { _unsettled }
+        var left = count
+        for batch in held where left > 0 {
+            batch.settle(first: left)
+            left -= batch.events.count
+        }
+    }
+
+    private func record(_ batch: EventBatch) {
+        lock.withLock {
+            for event in batch.events { _deliveries[event.id, default: 0] += 1 }
+            _events.append(contentsOf: batch.events)
+        }
     }
 
     func settleAll() {
         let held = lock.withLock { let h = _unsettled; _unsettled = []; return h }
-        for settlement in held { settlement.settle() }
+        for batch in held { batch.settle() }
     }
 
     var deliveries: [String: Int] { lock.withLock { _deliveries } }

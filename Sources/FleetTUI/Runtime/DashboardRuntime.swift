@@ -51,7 +51,6 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     private let commands: (any VehicleCommands)?
     private let configuration: DashboardConfiguration
     private let inbox = Inbox()
-    private var consumer: Task<Void, Never>?
 
     public init(source: any EventSource, commands: (any VehicleCommands)?, store: FleetStore = FleetStore(),
                 configuration: DashboardConfiguration) {
@@ -62,25 +61,31 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     }
 
     /// Subscribes and starts the source; events are applied (and settled) whether or not the display is paused.
+    /// Applying is quick and never blocks (a store lock, a non-blocking wake of the UI thread), so it runs on the
+    /// source's own thread: no task hop per batch, and a batch is acknowledged as soon as it is applied.
     public func startConsuming() {
-        let stream = source.subscribe()
         let store = self.store
         let inbox = self.inbox
-        consumer = Task.detached {
-            for await message in stream {
-                switch message {
-                case let .event(event, settlement):
-                    let (outcome, total) = store.modify { state in (state.apply(event), state.eventsApplied) }
-                    settlement.settle()
-                    if outcome == .applied, event.type == .smokeDetected, let id = event.vehicleID {
-                        inbox.post(.smokeDetected(vehicleID: id, at: event.occurredAt))
+        source.subscribe { message in
+            switch message {
+            case let .events(batch):
+                // One lock for the whole batch; alerts are posted after it is released.
+                let (smoke, total) = store.modify { state in
+                    var smoke: [Event] = []
+                    for event in batch.events where state.apply(event) == .applied && event.type == .smokeDetected {
+                        smoke.append(event)
                     }
-                    inbox.eventsApplied(total)
-                case let .rejected(rejection):
-                    inbox.post(.rejected(rejection))
-                case let .status(status):
-                    inbox.post(.stream(status))
+                    return (smoke, state.eventsApplied)
                 }
+                batch.settle()
+                for event in smoke {
+                    if let id = event.vehicleID { inbox.post(.smokeDetected(vehicleID: id, at: event.occurredAt)) }
+                }
+                inbox.eventsApplied(total)
+            case let .rejected(rejection):
+                inbox.post(.rejected(rejection))
+            case let .status(status):
+                inbox.post(.stream(status))
             }
         }
         source.start()
@@ -116,11 +121,8 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     /// Posts a message to the UI loop; any thread.
     public func post(_ message: DashboardMessage) { inbox.post(message) }
 
-    /// Stops the source and the consumer.
-    public func stop() {
-        source.stop()
-        consumer?.cancel()
-    }
+    /// Stops the source (and with it the subscription).
+    public func stop() { source.stop() }
 
     /// The UI loop. Call on the thread that created `terminal`; returns when the user quits. The caller restores
     /// the terminal (it must, on every path).
