@@ -230,8 +230,15 @@ public final class AMQPConnection {
 
     /// Waits up to `timeout` seconds for the next delivery and handles what else may arrive instead:
     /// `channel.close` and `connection.close` are answered with `close-ok`, `basic.cancel` is reported,
-    /// returned messages are discarded. Connection-level failures throw.
+    /// returned messages are discarded. Connection-level failures throw. The delivery is copied out.
     public func nextDelivery(timeout: Double) throws(AMQPError) -> AMQPConsumeEvent {
+        try nextDelivery(timeout: timeout) { $0.copy() }
+    }
+
+    /// Like `nextDelivery(timeout:)`, but lends the delivery to `handle` in rabbitmq-c's buffers instead of
+    /// copying it, and returns what `handle` made of it.
+    public func nextDelivery<R>(timeout: Double, lending handle: (AMQPBorrowedDelivery) throws(AMQPError) -> R)
+        throws(AMQPError) -> AMQPWait<R> {
         try requireAlive("consume")
         amqp_maybe_release_buffers(state)
         var envelope = amqp_envelope_t()
@@ -239,7 +246,9 @@ public final class AMQPConnection {
         let reply = amqp_consume_message(state, &envelope, &wait, 0)
         if reply.reply_type == AMQP_RESPONSE_NORMAL {
             defer { amqp_destroy_envelope(&envelope) }
-            return .delivery(copy(envelope))
+            return try withUnsafePointer(to: &envelope) { (pointer) throws(AMQPError) in
+                .delivery(try handle(AMQPBorrowedDelivery(envelope: pointer)))
+            }
         }
         if reply.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION {
             if reply.library_error == AMQP_STATUS_TIMEOUT.rawValue { return .timeout }
@@ -259,21 +268,8 @@ public final class AMQPConnection {
         isAlive && (amqp_data_in_buffer(state) != 0 || amqp_frames_enqueued(state) != 0)
     }
 
-    private func copy(_ envelope: amqp_envelope_t) -> AMQPDelivery {
-        let properties = envelope.message.properties
-        let flags = properties._flags
-        let messageID = flags & amqp_flags_t(AMQP_BASIC_MESSAGE_ID_FLAG) != 0
-            ? AMQPHeaders.string(properties.message_id) : nil
-        let headers = flags & amqp_flags_t(AMQP_BASIC_HEADERS_FLAG) != 0 ? AMQPHeaders.strings(properties.headers) : [:]
-        return AMQPDelivery(deliveryTag: envelope.delivery_tag, channel: envelope.channel,
-                            consumerTag: AMQPHeaders.string(envelope.consumer_tag), redelivered: envelope.redelivered != 0,
-                            exchange: AMQPHeaders.string(envelope.exchange),
-                            routingKey: AMQPHeaders.string(envelope.routing_key), messageID: messageID,
-                            headers: headers, body: AMQPHeaders.array(envelope.message.body))
-    }
-
     /// `amqp_consume_message` put a non-delivery frame back: read it and act on it.
-    private func nextFrameAfterPutBack() throws(AMQPError) -> AMQPConsumeEvent {
+    private func nextFrameAfterPutBack<R>() throws(AMQPError) -> AMQPWait<R> {
         var frame = amqp_frame_t()
         let status = amqp_simple_wait_frame(state, &frame)
         guard status == AMQP_STATUS_OK.rawValue else {
@@ -293,8 +289,8 @@ public final class AMQPConnection {
     }
 
     /// Acts on a method the broker sent unasked: close, cancel; anything else is ignored.
-    func serverMethod(id: amqp_method_number_t, decoded: UnsafeMutableRawPointer?, channel: UInt16) throws(AMQPError)
-        -> AMQPConsumeEvent {
+    func serverMethod<R>(id: amqp_method_number_t, decoded: UnsafeMutableRawPointer?, channel: UInt16) throws(AMQPError)
+        -> AMQPWait<R> {
         guard let decoded else { return .timeout }
         switch id {
         case AMQP_CONNECTION_CLOSE_METHOD:
@@ -375,7 +371,7 @@ public final class AMQPConnection {
     func check(_ reply: amqp_rpc_reply_t, _ operation: String, channel: UInt16) throws(AMQPError) {
         if reply.reply_type == AMQP_RESPONSE_NORMAL { return }
         if reply.reply_type == AMQP_RESPONSE_SERVER_EXCEPTION {
-            let event = try serverMethod(id: reply.reply.id, decoded: reply.reply.decoded, channel: channel)
+            let event: AMQPWait<Never> = try serverMethod(id: reply.reply.id, decoded: reply.reply.decoded, channel: channel)
             if case let .channelClosed(channel, code, text) = event {
                 throw .channelClosed(channel: channel, code: code, text: text)
             }

@@ -46,6 +46,28 @@ enum AMQPHeaders {
     }
 }
 
+/// A delivery's header table in rabbitmq-c's buffers (valid while the delivery is lent).
+public struct AMQPHeaderTable {
+    let table: amqp_table_t
+
+    /// The value, as text (see `AMQPHeaders`), of the first header whose name satisfies `matches`; with
+    /// `nonEmpty`, empty values are passed over. Only that one value becomes a string.
+    public func first(nonEmpty: Bool, whereName matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> String? {
+        guard table.num_entries > 0, let entries = table.entries else { return nil }
+        for i in 0..<Int(table.num_entries) {
+            let key = entries[i].key
+            let name = key.len > 0 && key.bytes != nil
+                ? UnsafeBufferPointer(start: key.bytes.assumingMemoryBound(to: UInt8.self), count: key.len)
+                : UnsafeBufferPointer(start: nil, count: 0)
+            guard matches(name), let value = AMQPHeaders.text(of: entries[i].value), !(nonEmpty && value.isEmpty) else {
+                continue
+            }
+            return value
+        }
+        return nil
+    }
+}
+
 /// A value in a queue's or exchange's arguments (`x-dead-letter-exchange`, `x-queue-type`, `x-max-length`…).
 public enum AMQPArgument: Sendable, Hashable {
     case string(String)

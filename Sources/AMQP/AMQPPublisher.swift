@@ -180,7 +180,8 @@ public final class AMQPPublisher: @unchecked Sendable {
                 let read = amqp_read_message(c.state, frame.channel, &returned, 0)
                 if read.reply_type == AMQP_RESPONSE_NORMAL { amqp_destroy_message(&returned) }
             default:
-                let event = try c.serverMethod(id: frame.payload.method.id, decoded: decoded, channel: frame.channel)
+                let event: AMQPWait<Never> = try c.serverMethod(id: frame.payload.method.id, decoded: decoded,
+                                                                channel: frame.channel)
                 if case let .channelClosed(channel, code, text) = event {
                     unconfirmed.removeAll()
                     throw .channelClosed(channel: channel, code: code, text: text)

@@ -11,7 +11,7 @@ final class StreamConsumer {
     private let configuration: StreamConfiguration
     private let inbox: SettlementInbox
     private let hub: EventHub
-    private let decoder = EventDecoder()
+    private var decoder = EventDecoder()
 
     /// Bumped for every new connection: settlements of an older one carry stale delivery tags and are dropped.
     private var generation: UInt64 = 0
@@ -164,9 +164,10 @@ final class StreamConsumer {
                     timeout = 0
                 }
             }
-            switch try c.nextDelivery(timeout: timeout) {
-            case let .delivery(delivery):
-                try handle(delivery, on: c)
+            // The delivery is decoded in rabbitmq-c's buffer: no copy of the body, no strings nobody reads.
+            switch try c.nextDelivery(timeout: timeout, lending: { (delivery) throws(AMQPError) in try handle(delivery, on: c) }) {
+            case .delivery:
+                break
             case .timeout:
                 try flushAcks(on: c)  // the stream went quiet: acknowledge what is ready
             case let .cancelled(consumerTag):
@@ -181,12 +182,11 @@ final class StreamConsumer {
         }
     }
 
-    private func handle(_ delivery: AMQPDelivery, on c: AMQPConnection) throws(AMQPError) {
+    private func handle(_ delivery: AMQPBorrowedDelivery, on c: AMQPConnection) throws(AMQPError) {
         if delivery.redelivered { statistics.redelivered += 1 }
-        let queue = consumers[delivery.consumerTag] ?? delivery.routingKey
         let event: Event
         do {
-            event = try decoder.decode(body: delivery.body, headers: delivery.headers, messageID: delivery.messageID)
+            event = try decoder.decode(bytes: delivery.body, headers: delivery.headerTable, messageID: delivery.messageID)
         } catch {
             // Never requeue a body that cannot decode: it would loop forever. The queue's dead-letter exchange, if
             // any, keeps it. The nack goes out before any multi-ack that could cover its tag. The events before it
@@ -195,6 +195,7 @@ final class StreamConsumer {
             try c.nack(delivery.deliveryTag, requeue: false)
             ledger.add(tag: delivery.deliveryTag, waitingFor: 0, nacked: true)
             statistics.rejected += 1
+            let queue = consumers[delivery.consumerTag] ?? delivery.routingKey
             let id = delivery.messageID.map { " \($0)" } ?? ""
             statistics.lastError = SafeText.sanitize("rejected message\(id) from queue \(queue): \(error)")
             hub.broadcast(.rejected(Rejection(queue: queue, messageID: delivery.messageID, error: error)))
