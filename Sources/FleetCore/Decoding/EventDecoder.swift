@@ -23,8 +23,8 @@ public struct EventDecoder: Sendable {
         }
     }
 
-    /// Decodes a message read in place (the broker client's buffer), reusing this decoder's token buffer.
-    public mutating func decode(bytes: UnsafeBufferPointer<UInt8>, headers: [String: String] = [:],
+    /// Decodes a message read in place (the broker client's buffers), reusing this decoder's token buffer.
+    public mutating func decode(bytes: UnsafeBufferPointer<UInt8>, headers: some MessageHeaders,
                                 messageID: String? = nil) throws(EventDecodingError) -> Event {
         do {
             return try JSONDocument.withRoot(of: bytes, limits: limits, tokens: &tokens) { (root) throws(EventDecodingError) in
@@ -38,7 +38,7 @@ public struct EventDecoder: Sendable {
         }
     }
 
-    private static func decode(root: JSONView, headers: [String: String], messageID: String?) throws(EventDecodingError) -> Event {
+    private static func decode(root: JSONView, headers: some MessageHeaders, messageID: String?) throws(EventDecodingError) -> Event {
         guard root.isObject else { throw .notAnObject(found: root.kindName) }
         let body = try Fields(root, path: FieldPath())
         let metadata = try body.object("metadata")
@@ -86,30 +86,28 @@ public struct EventDecoder: Sendable {
     }
 
     /// The event type named by a header whose name ends in `type`, case-insensitive (`Content-Type` excluded).
-    static func typeHeader(in headers: [String: String]) -> String? {
-        for (name, value) in headers where !value.isEmpty && asciiCaseInsensitive(name, hasSuffix: "type")
-            && !asciiCaseInsensitive(name, equals: "content-type") && !asciiCaseInsensitive(name, equals: "content_type") {
-            return value
+    static func typeHeader(in headers: some MessageHeaders) -> String? {
+        headers.first(nonEmpty: true) { name in
+            asciiCaseInsensitive(name, hasSuffix: "type") && !asciiCaseInsensitive(name, equals: "content-type")
+                && !asciiCaseInsensitive(name, equals: "content_type")
         }
-        return nil
     }
 
-    static func header(_ lowercasedName: StaticString, in headers: [String: String]) -> String? {
-        for (name, value) in headers where asciiCaseInsensitive(name, equals: lowercasedName) { return value }
-        return nil
+    static func header(_ lowercasedName: StaticString, in headers: some MessageHeaders) -> String? {
+        headers.first(nonEmpty: false) { asciiCaseInsensitive($0, equals: lowercasedName) }
     }
 
-    // Header names are compared without lowercasing copies: this runs for every header of every message.
-    private static func asciiCaseInsensitive(_ name: String, hasSuffix lowercased: StaticString) -> Bool {
+    // Header names are compared as bytes, without lowercased copies: this runs for every header of every message.
+    private static func asciiCaseInsensitive(_ name: UnsafeBufferPointer<UInt8>, hasSuffix lowercased: StaticString) -> Bool {
         let n = lowercased.utf8CodeUnitCount
-        let utf8 = name.utf8
-        guard utf8.count >= n else { return false }
-        return zip(utf8.suffix(n), UnsafeBufferPointer(start: lowercased.utf8Start, count: n))
-            .allSatisfy { foldASCII($0) == $1 }
+        guard name.count >= n else { return false }
+        let suffix = name.count - n
+        for k in 0..<n where foldASCII(name[suffix + k]) != lowercased.utf8Start[k] { return false }
+        return true
     }
 
-    private static func asciiCaseInsensitive(_ name: String, equals lowercased: StaticString) -> Bool {
-        name.utf8.count == lowercased.utf8CodeUnitCount && asciiCaseInsensitive(name, hasSuffix: lowercased)
+    private static func asciiCaseInsensitive(_ name: UnsafeBufferPointer<UInt8>, equals lowercased: StaticString) -> Bool {
+        name.count == lowercased.utf8CodeUnitCount && asciiCaseInsensitive(name, hasSuffix: lowercased)
     }
 
     private static func foldASCII(_ c: UInt8) -> UInt8 {
