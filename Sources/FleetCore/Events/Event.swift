@@ -24,7 +24,7 @@ public struct Event: Sendable, Identifiable {
 }
 
 /// What an event says, by type.
-public enum EventPayload: Hashable, Sendable {
+public indirect enum EventPayload: Hashable, Sendable {
     case vehicleChanged(VehicleChange)
     case vehicleStateRecorded(VehicleState)
     /// `TripStarted`, `TripEnded`, `TripMetricsReady` and `TripDiscarded` share one shape: `Event.type` says which.
