@@ -76,12 +76,15 @@ struct Drain: AsyncParsableCommand {
 
     @OptionGroup var options: QueueOptions
     @Option(help: "basic.qos prefetch.") var prefetch = 200
+    @Option(help: "Acknowledge (multiple) once this many are settled (default: the consumer's, 100).") var ackBatch: Int?
     @Option(help: "How the subscriber is served: inline (the dashboard's path) or stream (tail's).")
     var subscriber = Subscriber.inline
 
     func run() async throws {
-        let source = AMQPEventSource(StreamConfiguration(url: try options.amqpURL(), queues: options.queue,
-                                                         prefetch: prefetch, connectionName: "fleetwatch bench"))
+        var configuration = StreamConfiguration(url: try options.amqpURL(), queues: options.queue, prefetch: prefetch,
+                                                connectionName: "fleetwatch bench")
+        if let ackBatch { configuration.ackBatch = ackBatch }
+        let source = AMQPEventSource(configuration)
         let progress = Progress(target: options.count)
         switch subscriber {
         case .inline:
