@@ -10,7 +10,9 @@ public protocol EventSource: Sendable {
     /// subscriber that only applies events to memory, like the dashboard's store. Waking a task for every batch
     /// cost as much CPU as the rest of consuming; on a machine that the broker shares, CPU is throughput.
     /// `handler` must be quick and must never block or wait (printing to a pipe that may fill does not
-    /// qualify: use `subscribe()`); it settles batches like any subscriber. It lasts as long as the source.
+    /// qualify: use `subscribe()`); it settles batches like any subscriber. It lasts as long as the source. The
+    /// current status may be delivered on the subscribing thread before this returns, so the handler must be
+    /// safe to call from any thread.
     func subscribe(onMessage handler: @escaping @Sendable (StreamMessage) -> Void)
     /// Starts the source (connects, consumes). Returns at once; progress arrives as `.status` messages.
     func start()
