@@ -106,9 +106,23 @@ struct JSONParser {
         var escaped = false
         let base = UnsafeRawPointer(input.baseAddress!)
         while true {
-            // Eight bytes at a time past the plain ones: most of a body is string bytes.
-            while i + 8 <= input.count, !mayEndPlainRun(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
-            guard i < input.count else { break }
+            // Find the next quote, backslash or control character eight bytes at a time: most of a body is plain
+            // string bytes, and keys are short.
+            if i + 8 <= input.count {
+                let special = specialBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                if special == 0 {
+                    i += 8
+                    continue
+                }
+                i += special.trailingZeroBitCount >> 3
+            } else {
+                guard i < input.count else { throw .unexpectedEnd }
+                let c = input[i]
+                if c != UInt8(ascii: "\"") && c != UInt8(ascii: "\\") && c >= 0x20 {
+                    i += 1
+                    continue
+                }
+            }
             let c = input[i]
             if c == UInt8(ascii: "\"") {
                 tokens.append(Token(kind: escaped ? .escapedString : .string, count: 0,
@@ -131,23 +145,22 @@ struct JSONParser {
                 }
                 continue
             }
-            if c < 0x20 { throw .controlCharacterInString(offset: i) }
-            i += 1
+            throw .controlCharacterInString(offset: i)
         }
-        throw .unexpectedEnd
     }
 
-    /// Whether any of the eight bytes of `word` is a quote, a backslash or a control character (< 0x20): the
-    /// bytes that end a run of plain string bytes. Exact, with the classic has-zero-byte / has-less-than tricks.
+    /// The high bit of each of the eight bytes of `word` (first byte lowest) that is a quote, a backslash or a
+    /// control character (< 0x20), by the classic has-zero-byte / has-less-than tricks. Bytes above a flagged one
+    /// may be flagged falsely, never bytes below it: the lowest flag is exact, which is all the scan uses.
     @inline(__always)
-    private func mayEndPlainRun(_ word: UInt64) -> Bool {
+    private func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-        let quote = hasZeroByte(word ^ (ones &* 0x22))
-        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
+        func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let quote = zeroBytes(word ^ (ones &* 0x22))
+        let backslash = zeroBytes(word ^ (ones &* 0x5C))
         let control = (word &- ones &* 0x20) & ~word & highs
-        return quote | backslash | control != 0
+        return quote | backslash | control
     }
 
     private func parseNumber(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout [Token]) throws(JSONError) -> Int {
