@@ -40,7 +40,7 @@ public struct EventDecoder: Sendable {
 
     private static func decode(root: JSONView, headers: some MessageHeaders, messageID: String?) throws(EventDecodingError) -> Event {
         guard root.isObject else { throw .notAnObject(found: root.kindName) }
-        let body = try Fields(root, path: FieldPath())
+        let body = try Fields(root, base: root.index)
         let metadata = try body.object("metadata")
 
         var rawType = EventDecoder.typeHeader(in: headers)

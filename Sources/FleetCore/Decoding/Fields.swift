@@ -1,20 +1,25 @@
 /// Reads the fields of one JSON object with the contract's leniency: a missing or null field is nil, a field of
-/// the wrong type is an error that names its path. The path is built only when an error is thrown.
+/// the wrong type is an error that names its path. The path is worked out from the tape only when an error is
+/// thrown, so a `Fields` is just the object's view and where decoding started (`base`, the path's root).
 struct Fields {
     let object: JSONView
-    let path: FieldPath
+    let base: Int
 
-    /// Wraps `value`, which must be an object.
-    init(_ value: JSONView, path: FieldPath) throws(EventDecodingError) {
+    /// Wraps `value`, which must be an object; paths in errors are relative to the value at `base`.
+    init(_ value: JSONView, base: Int) throws(EventDecodingError) {
         guard value.isObject else {
-            throw .wrongType(field: path.isRoot ? "body" : path.description, expected: "an object", found: value.kindName)
+            throw .wrongType(field: value.index == base ? "body" : value.path(from: base), expected: "an object",
+                             found: value.kindName)
         }
         self.object = value
-        self.path = path
+        self.base = base
     }
 
     /// The dotted path of `key` in this object, for error messages.
-    func field(_ key: StaticString) -> String { path.appending(key).description }
+    func field(_ key: StaticString) -> String {
+        let path = object.path(from: base)
+        return path.isEmpty ? "\(key)" : "\(path).\(key)"
+    }
 
     /// The member, or nil when it is absent or null.
     func value(_ key: StaticString) -> JSONView? {
@@ -24,7 +29,7 @@ struct Fields {
 
     func object(_ key: StaticString) throws(EventDecodingError) -> Fields? {
         guard let v = value(key) else { return nil }
-        return try Fields(v, path: path.appending(key))
+        return try Fields(v, base: base)
     }
 
     func string(_ key: StaticString) throws(EventDecodingError) -> String? {
@@ -95,31 +100,10 @@ extension Position {
     }
 }
 
-/// Where a field is, as up to four keys that are joined only when an error needs the text: building a string
-/// for every nested object would cost more than the rest of decoding. Plain data, so copies are free.
+/// Where a value is, for the error messages of the code that decodes it: the dotted text is worked out from the
+/// tape only when asked.
 struct FieldPath: CustomStringConvertible {
-    private var keys: (StaticString?, StaticString?, StaticString?, StaticString?) = (nil, nil, nil, nil)
-    private var count = 0
-
-    init() {}
-
-    var isRoot: Bool { count == 0 }
-
-    /// The path one level down; past four levels (deeper than any INVERS field) the deepest keys are dropped.
-    func appending(_ key: StaticString) -> FieldPath {
-        var copy = self
-        switch count {
-        case 0: copy.keys.0 = key
-        case 1: copy.keys.1 = key
-        case 2: copy.keys.2 = key
-        case 3: copy.keys.3 = key
-        default: return copy
-        }
-        copy.count += 1
-        return copy
-    }
-
-    var description: String {
-        [keys.0, keys.1, keys.2, keys.3].prefix(count).compactMap { $0.map { "\($0)" } }.joined(separator: ".")
-    }
+    let value: JSONView
+    let base: Int
+    var description: String { value.path(from: base) }
 }

@@ -3,7 +3,7 @@
 extension VehicleResource {
     /// Decodes a vehicle resource (from an event's `vehicle` or an item of `GET /vehicles`).
     public init(json: JSONValue) throws(EventDecodingError) {
-        self = try json.withView { (v) throws(EventDecodingError) in try VehicleResource(Fields(v, path: FieldPath())) }
+        self = try json.withView { (v) throws(EventDecodingError) in try VehicleResource(Fields(v, base: v.index)) }
     }
 
     init(_ f: Fields) throws(EventDecodingError) {
@@ -33,7 +33,7 @@ extension VehicleResource {
 extension VehicleState {
     /// Decodes a vehicle-state object (`VehicleStateRecorded.vehicle_state`, or a command's 200 answer).
     public init(json: JSONValue) throws(EventDecodingError) {
-        self = try json.withView { (v) throws(EventDecodingError) in try VehicleState(Fields(v, path: FieldPath())) }
+        self = try json.withView { (v) throws(EventDecodingError) in try VehicleState(Fields(v, base: v.index)) }
     }
 
     init(_ f: Fields) throws(EventDecodingError) {
@@ -45,7 +45,7 @@ extension VehicleState {
             }
         }
         if let r = try f.object("position") {
-            position = try r.reading { (v, path) throws(EventDecodingError) in try Position(Fields(v, path: path)) }
+            position = try r.reading { (v, path) throws(EventDecodingError) in try Position(Fields(v, base: path.base)) }
         }
         if let r = try f.object("state_of_charge_or_fuel_level_in_percent") {
             chargeOrFuelPercent = try r.numberReading()
@@ -79,7 +79,7 @@ extension Fields {
     /// A `{"timestamp": …, "value": …}` property. A property whose value is null or absent is nil.
     fileprivate func reading<V>(_ decode: (JSONView, FieldPath) throws(EventDecodingError) -> V) throws(EventDecodingError) -> Reading<V>? {
         guard let v = value("value") else { return nil }
-        return Reading(try decode(v, path.appending("value")), at: try timestamp("timestamp"))
+        return Reading(try decode(v, FieldPath(value: v, base: base)), at: try timestamp("timestamp"))
     }
 
     fileprivate func numberReading() throws(EventDecodingError) -> Reading<Double>? {

@@ -107,6 +107,30 @@ struct JSONView {
         }
     }
 
+    /// The dotted keys from the value at `base` down to this one ("vehicle_state.position.value"; array elements
+    /// add no key). A walk down the tape: for error messages only.
+    func path(from base: Int) -> String {
+        var keys: [String] = []
+        var container = base
+        descending: while container != index {
+            let t = tokens[container]
+            guard t.kind == .object || t.kind == .array, index > container, index < Int(t.end) else { break }
+            var i = container + 1
+            while i < Int(t.end) {
+                let valueIndex = t.kind == .object ? i + 1 : i
+                let next = nextIndex(after: valueIndex)
+                if index >= valueIndex && index < next {
+                    if t.kind == .object { keys.append(at(i).string ?? "") }
+                    container = valueIndex
+                    continue descending
+                }
+                i = next
+            }
+            break
+        }
+        return keys.joined(separator: ".")
+    }
+
     /// The raw bytes of a scalar (a string without quotes, still escaped): for allocation-free comparisons.
     var rawBytes: UnsafeBufferPointer<UInt8> { raw(token) }
 
