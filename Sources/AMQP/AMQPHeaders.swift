@@ -39,11 +39,6 @@ enum AMQPHeaders {
         guard bytes.len > 0, let base = bytes.bytes else { return "" }
         return String(decoding: UnsafeRawBufferPointer(start: base, count: bytes.len), as: UTF8.self)
     }
-
-    static func array(_ bytes: amqp_bytes_t) -> [UInt8] {
-        guard bytes.len > 0, let base = bytes.bytes else { return [] }
-        return Array(UnsafeRawBufferPointer(start: base, count: bytes.len))
-    }
 }
 
 /// A delivery's header table in rabbitmq-c's buffers (valid while the delivery is lent).
