@@ -31,11 +31,16 @@ public struct StreamConfiguration: Sendable, Hashable {
     public var missingQueueRecheck: Double
     /// The connection's name in the broker's management UI.
     public var connectionName: String
+    /// Mid-stream, when everything received has been handled, wait this long (seconds) before reading the socket
+    /// again, so that a read brings a few dozen deliveries instead of a few: on the 2-core benchmark machine
+    /// this cut the consumer's CPU by about a third (fewer sleeps and wake-ups in `poll`) and raised its rate a
+    /// little. Ready acks go out before the wait; 0 turns it off.
+    public var readCoalescing: Double
 
     public init(url: AMQPURL, queues: [String], prefetch: Int = 200, tlsCAFile: String? = nil,
                 heartbeatSeconds: Int = 15, declaration: QueueDeclaration = .passive,
                 reconnect: ReconnectPolicy = ReconnectPolicy(), ackBatch: Int = 100, dedupCapacity: Int = 262_144,
-                missingQueueRecheck: Double = 2, connectionName: String = "fleetwatch") {
+                missingQueueRecheck: Double = 2, connectionName: String = "fleetwatch", readCoalescing: Double = 0.0003) {
         self.url = url
         self.queues = queues
         self.prefetch = max(1, min(prefetch, 65_535))
@@ -47,6 +52,7 @@ public struct StreamConfiguration: Sendable, Hashable {
         self.dedupCapacity = dedupCapacity
         self.missingQueueRecheck = missingQueueRecheck
         self.connectionName = connectionName
+        self.readCoalescing = max(0, min(readCoalescing, 0.01))
     }
 
     var connectionOptions: AMQPConnectionOptions {

@@ -164,6 +164,10 @@ final class StreamConsumer {
                     timeout = 0
                 }
             }
+            // Mid-stream and nothing buffered: let the socket fill a little (see `readCoalescing`).
+            if configuration.readCoalescing > 0, !ledger.isEmpty, !c.hasBufferedInput {
+                usleep(UInt32(configuration.readCoalescing * 1_000_000))
+            }
             // The delivery is decoded in rabbitmq-c's buffer: no copy of the body, no strings nobody reads.
             switch try c.nextDelivery(timeout: timeout, lending: { (delivery) throws(AMQPError) in try handle(delivery, on: c) }) {
             case .delivery:
