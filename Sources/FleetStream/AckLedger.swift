@@ -17,6 +17,9 @@ struct AckLedger {
 
     private var entries: [Entry] = []
     private var head = 0
+    /// Entries `head..<readyEnd` are known to be ready: the consumer asks for the ready prefix after every
+    /// delivery, so the scan resumes where it stopped instead of starting again at `head`.
+    private var readyEnd = 0
     /// Entries still waiting for at least one subscriber.
     private(set) var unsettled = 0
 
@@ -40,24 +43,25 @@ struct AckLedger {
         for index in head..<entries.count { clear(bit, at: index) }
     }
 
-    /// Number of ready deliveries at the front.
-    var readyPrefix: Int {
-        var n = 0
-        var i = head
-        while i < entries.count, entries[i].waiting == 0 { n += 1; i += 1 }
-        return n
+    /// Number of ready deliveries at the front. Amortised O(1): settling only ever makes entries ready.
+    mutating func readyPrefix() -> Int {
+        while readyEnd < entries.count, entries[readyEnd].waiting == 0 { readyEnd += 1 }
+        return readyEnd - head
     }
 
     /// Removes the ready prefix and returns its last tag not already nacked (to acknowledge with `multiple`), or
     /// nil when there is nothing to acknowledge.
     mutating func takeAckPoint() -> UInt64? {
+        let end = head + readyPrefix()
         var last: UInt64?
-        while head < entries.count, entries[head].waiting == 0 {
-            if !entries[head].nacked { last = entries[head].tag }
-            head += 1
+        for i in stride(from: end - 1, through: head, by: -1) where !entries[i].nacked {
+            last = entries[i].tag
+            break
         }
+        head = end
         if head > 4096, head * 2 > entries.count {  // compact now and then: amortised O(1)
             entries.removeFirst(head)
+            readyEnd -= head
             head = 0
         }
         return last

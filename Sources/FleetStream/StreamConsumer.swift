@@ -138,7 +138,7 @@ final class StreamConsumer {
                 try flushAcks(on: c)
                 return
             }
-            if ledger.readyPrefix >= configuration.ackBatch { try flushAcks(on: c) }
+            if ledger.readyPrefix() >= configuration.ackBatch { try flushAcks(on: c) }
 
             let now = monotonicSeconds()
             if now >= nextHousekeeping {

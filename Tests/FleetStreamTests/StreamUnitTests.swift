@@ -8,7 +8,7 @@ import Testing
         ledger.settle(tag: 1, subscriber: 0b1)
         ledger.settle(tag: 2, subscriber: 0b1)
         ledger.settle(tag: 4, subscriber: 0b1)
-        #expect(ledger.readyPrefix == 2)
+        #expect(ledger.readyPrefix() == 2)
         #expect(ledger.takeAckPoint() == 2)
         #expect(ledger.takeAckPoint() == nil)
         ledger.settle(tag: 3, subscriber: 0b1)
