@@ -86,22 +86,19 @@ struct Drain: AsyncParsableCommand {
         if let ackBatch { configuration.ackBatch = ackBatch }
         let source = AMQPEventSource(configuration)
         let progress = Progress(target: options.count)
+        let take: @Sendable (StreamMessage) -> Void = { message in
+            guard case let .events(batch) = message else { return }
+            batch.settle()
+            if progress.add(batch.events.count) { source.stop() }
+        }
         switch subscriber {
         case .inline:
-            source.subscribe { message in
-                guard case let .events(batch) = message else { return }
-                batch.settle()
-                if progress.add(batch.events.count) { source.stop() }
-            }
+            source.subscribe(onMessage: take)
             source.start()
         case .stream:
             let stream = source.subscribe()
             source.start()
-            for await message in stream {
-                guard case let .events(batch) = message else { continue }
-                batch.settle()
-                if progress.add(batch.events.count) { source.stop() }
-            }
+            for await message in stream { take(message) }
         }
         _ = source.waitUntilStopped(timeout: 3600)
         let (received, first, last) = progress.result

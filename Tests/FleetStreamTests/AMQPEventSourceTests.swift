@@ -48,10 +48,7 @@ import Testing
     @Test func aDeliveryIsAcknowledgedOnlyWhenEverySubscriberSettledIt() async throws {
         let queues = try TestQueues("stream-test.settle", count: 1)
         defer { queues.cleanUp() }
-        let queue = queues.names[0]
-        try queues.publisher.publish((0..<50).map {
-            EventBodies.message(type: "TripStarted", id: "settle-\($0)", vehicle: "V1", queue: queue)
-        })
+        let queue = try queues.publishTrips(50, idPrefix: "settle")
         let source = makeSource(queues: [queue])
         let quick = Collector(source.subscribe())
         let slow = Collector(source.subscribe(), mode: .hold)
@@ -69,10 +66,7 @@ import Testing
     @Test func anInlineSubscriberRunsOnTheConsumerThreadAndItsSettlementsDecideTheAcks() async throws {
         let queues = try TestQueues("stream-test.inline", count: 1)
         defer { queues.cleanUp() }
-        let queue = queues.names[0]
-        try queues.publisher.publish((0..<60).map {
-            EventBodies.message(type: "TripStarted", id: "inline-\($0)", vehicle: "V1", queue: queue)
-        })
+        let queue = try queues.publishTrips(60, idPrefix: "inline")
         let source = makeSource(queues: [queue])
         let inline = Collector(inline: source, hold: true)
         let stream = Collector(source.subscribe())

@@ -26,23 +26,16 @@ final class Collector: @unchecked Sendable {
         task = Task { [self] in
             var n = 0
             for await message in stream {
-                switch message {
-                case let .events(batch):
-                    record(batch)
-                    switch mode {
-                    case .settle: batch.settle()
-                    case .hold: lock.withLock { _unsettled.append(batch) }
-                    case let .paced(every):
-                        // A slow store: a pause for every `every` events applied, then the settlement.
-                        let before = n
-                        n += batch.events.count
-                        for _ in 0..<(n / every - before / every) { try? await Task.sleep(for: .milliseconds(1)) }
-                        batch.settle()
-                    }
-                case let .rejected(rejection):
-                    lock.withLock { _rejections.append(rejection) }
-                case let .status(status):
-                    lock.withLock { _statuses.append(status) }
+                guard let batch = record(message) else { continue }
+                switch mode {
+                case .settle: batch.settle()
+                case .hold: lock.withLock { _unsettled.append(batch) }
+                case let .paced(every):
+                    // A slow store: a pause for every `every` events applied, then the settlement.
+                    let before = n
+                    n += batch.events.count
+                    for _ in 0..<(n / every - before / every) { try? await Task.sleep(for: .milliseconds(1)) }
+                    batch.settle()
                 }
             }
         }
@@ -51,16 +44,9 @@ final class Collector: @unchecked Sendable {
     /// An inline subscriber (`subscribe(onMessage:)`): records on the source's thread, and which thread that was.
     init(inline source: some EventSource, hold: Bool = false) {
         source.subscribe { [self] message in
-            switch message {
-            case let .events(batch):
-                record(batch)
-                lock.withLock { _threads.insert(Thread.current.name ?? "unnamed") }
-                if hold { lock.withLock { _unsettled.append(batch) } } else { batch.settle() }
-            case let .rejected(rejection):
-                lock.withLock { _rejections.append(rejection) }
-            case let .status(status):
-                lock.withLock { _statuses.append(status) }
-            }
+            guard let batch = record(message) else { return }
+            lock.withLock { _threads.insert(Thread.current.name ?? "unnamed") }
+            if hold { lock.withLock { _unsettled.append(batch) } } else { batch.settle() }
         }
     }
 
@@ -77,10 +63,20 @@ final class Collector: @unchecked Sendable {
         }
     }
 
-    private func record(_ batch: EventBatch) {
+    /// Records `message`; returns its batch, for the caller to settle (or hold), when it carries events.
+    private func record(_ message: StreamMessage) -> EventBatch? {
         lock.withLock {
-            for event in batch.events { _deliveries[event.id, default: 0] += 1 }
-            _events.append(contentsOf: batch.events)
+            switch message {
+            case let .events(batch):
+                for event in batch.events { _deliveries[event.id, default: 0] += 1 }
+                _events.append(contentsOf: batch.events)
+                return batch
+            case let .rejected(rejection):
+                _rejections.append(rejection)
+            case let .status(status):
+                _statuses.append(status)
+            }
+            return nil
         }
     }
 

@@ -27,6 +27,15 @@ final class TestQueues {
         for name in names { try publisher.declareQueue(name, arguments: arguments) }
     }
 
+    /// Publishes `count` `TripStarted` events of vehicle V1, ids `idPrefix-0`…, to the first queue; returns its name.
+    func publishTrips(_ count: Int, idPrefix: String) throws -> String {
+        let queue = names[0]
+        try publisher.publish((0..<count).map {
+            EventBodies.message(type: "TripStarted", id: "\(idPrefix)-\($0)", vehicle: "V1", queue: queue)
+        })
+        return queue
+    }
+
     func cleanUp() {
         for name in names { _ = try? publisher.deleteQueue(name) }
         publisher.close()
