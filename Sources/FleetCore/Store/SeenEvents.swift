@@ -1,35 +1,87 @@
 /// Remembers the ids of the most recent events, in bounded memory, so a redelivered event is applied once.
 ///
-/// Ids are kept as 64-bit hashes: 16 bytes an id instead of a string, and a false match among a few hundred
-/// thousand ids is about as likely as a cosmic ray.
+/// Ids are kept as 64-bit hashes: 8 bytes an id instead of a string, and a false match among a few hundred
+/// thousand ids is about as likely as a cosmic ray. The consumer asks once per event, so the table is a flat
+/// open-addressing one (linear probing, at most half full) rather than a `Set`: no per-insert `Hasher`, one
+/// array to touch, and removal by shifting back the entries after the hole (no tombstones to clean up).
 public struct SeenEvents: Sendable {
     public let capacity: Int
-    private var set: Set<UInt64>
+    /// 0 marks an empty slot; a hash of 0 is stored as 1.
+    private var slots: [UInt64]
+    /// Right shift that turns a 64-bit product into a slot index (Fibonacci hashing: the high bits are the good ones).
+    private let shift: UInt64
+    /// The hashes in insertion order, to evict the oldest once `capacity` are remembered.
     private var ring: [UInt64]
     private var next = 0
+    public private(set) var count = 0
 
     public init(capacity: Int = 262_144) {
         precondition(capacity > 0)
         self.capacity = capacity
-        self.set = Set(minimumCapacity: capacity)
+        var bits = 4
+        while 1 << bits < capacity * 2 { bits += 1 }
+        self.slots = Array(repeating: 0, count: 1 << bits)
+        self.shift = UInt64(64 - bits)
         self.ring = []
         self.ring.reserveCapacity(capacity)
     }
 
-    public var count: Int { self.set.count }
-
     /// Records `hash`; returns false when it was already there.
     public mutating func insert(_ hash: UInt64) -> Bool {
-        guard set.insert(hash).inserted else { return false }
+        let key = hash == 0 ? 1 : hash
+        let mask = slots.count - 1
+        var i = home(key)
+        while slots[i] != 0 {
+            if slots[i] == key { return false }
+            i = (i + 1) & mask
+        }
+        slots[i] = key
+        count += 1
         if ring.count < capacity {
-            ring.append(hash)
+            ring.append(key)
         } else {
-            set.remove(ring[next])
-            ring[next] = hash
-            next = (next + 1) % capacity
+            remove(ring[next])
+            ring[next] = key
+            next = next + 1 == capacity ? 0 : next + 1
         }
         return true
     }
 
-    public func contains(_ hash: UInt64) -> Bool { set.contains(hash) }
+    public func contains(_ hash: UInt64) -> Bool {
+        let key = hash == 0 ? 1 : hash
+        let mask = slots.count - 1
+        var i = home(key)
+        while slots[i] != 0 {
+            if slots[i] == key { return true }
+            i = (i + 1) & mask
+        }
+        return false
+    }
+
+    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    /// Empties `key`'s slot and moves back each later entry of the run that may no longer be found past the hole.
+    private mutating func remove(_ key: UInt64) {
+        let mask = slots.count - 1
+        var hole = home(key)
+        while slots[hole] != key {
+            if slots[hole] == 0 { return }
+            hole = (hole + 1) & mask
+        }
+        var j = hole
+        while true {
+            j = (j + 1) & mask
+            let entry = slots[j]
+            if entry == 0 { break }
+            let h = home(entry)
+            // The entry stays when its home lies cyclically in (hole, j]: probing from there never crosses the hole.
+            let stays = hole <= j ? (hole < h && h <= j) : (hole < h || h <= j)
+            if !stays {
+                slots[hole] = entry
+                hole = j
+            }
+        }
+        slots[hole] = 0
+        count -= 1
+    }
 }

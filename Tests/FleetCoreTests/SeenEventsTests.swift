@@ -1,0 +1,48 @@
+import Testing
+import TestSupport
+
+/// The dedup window: exactly the last `capacity` distinct ids are remembered, whatever their hashes collide on.
+@Suite struct SeenEventsTests {
+    /// Against a plain model (a Set and a FIFO), with hashes drawn from a small range so that probe runs are
+    /// long, wrap around the table's end, and evictions shift entries back across them.
+    @Test(arguments: [1, 7, 64, 1000])
+    func matchesAModelUnderHeavyCollisions(capacity: Int) {
+        var seen = SeenEvents(capacity: capacity)
+        var model = Set<UInt64>()
+        var order: [UInt64] = []
+        var random = SplitMix64(seed: UInt64(capacity))
+        for step in 0..<50_000 {
+            // Small values (and 0, stored as 1) plus high ones that land near the table's end.
+            let raw = random.next() % UInt64(3 * capacity + 5)
+            let hash = raw % 3 == 0 ? raw : UInt64.max - raw
+            let key = hash == 0 ? 1 : hash
+            let fresh = !model.contains(key)
+            let inserted = seen.insert(hash)
+            #expect(inserted == fresh, "step \(step)")
+            if fresh {
+                model.insert(key)
+                order.append(key)
+                if order.count > capacity { model.remove(order.removeFirst()) }
+            }
+            #expect(seen.count == model.count)
+            if step % 97 == 0 {
+                for k in model { #expect(seen.contains(k)) }
+            }
+        }
+        for k in model { #expect(seen.contains(k)) }
+    }
+
+    @Test func forgetsTheOldestOnceFull() {
+        var seen = SeenEvents(capacity: 3)
+        let first = [UInt64(10), 20, 30].map { seen.insert($0) }
+        #expect(first == [true, true, true])
+        let again = seen.insert(20)
+        #expect(!again)
+        let forty = seen.insert(40)  // evicts 10
+        #expect(forty && !seen.contains(10))
+        let ten = seen.insert(10)  // new again, evicts 20
+        #expect(ten)
+        #expect(!seen.contains(20))
+        #expect(seen.contains(30) && seen.contains(40))
+    }
+}
