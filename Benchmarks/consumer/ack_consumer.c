@@ -3,7 +3,9 @@
  * Same settings as fleetwatch's consumer: manual acks, basic.qos prefetch, multi-ack every prefetch/2
  * deliveries and whenever the stream goes quiet. It does not look at the bodies.
  *
- *   ack_consumer HOST PORT VHOST USER QUEUE COUNT PREFETCH      (password from AMQP_PASSWORD)
+ *   ack_consumer HOST PORT VHOST USER QUEUE COUNT PREFETCH [ACK_BATCH]      (password from AMQP_PASSWORD)
+ *
+ * ACK_BATCH overrides the batching, for experiments that change fleetwatch's `--ack-batch` too.
  *
  * Prints "EVENTS SECONDS CPU_SECONDS" (first delivery to the COUNT-th; CPU of the whole process) on stdout.
  */
@@ -28,8 +30,8 @@ static void die_on_reply(amqp_rpc_reply_t r, const char *what) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 8) {
-    fprintf(stderr, "usage: ack_consumer HOST PORT VHOST USER QUEUE COUNT PREFETCH\n");
+  if (argc != 8 && argc != 9) {
+    fprintf(stderr, "usage: ack_consumer HOST PORT VHOST USER QUEUE COUNT PREFETCH [ACK_BATCH]\n");
     return 2;
   }
   const char *host = argv[1], *vhost = argv[3], *user = argv[4], *queue = argv[5];
@@ -38,6 +40,7 @@ int main(int argc, char **argv) {
   int prefetch = atoi(argv[7]);
   const char *password = getenv("AMQP_PASSWORD") ? getenv("AMQP_PASSWORD") : "guest";
   int batch = prefetch / 2 > 100 ? 100 : (prefetch / 2 > 0 ? prefetch / 2 : 1);
+  if (argc == 9 && atoi(argv[8]) > 0) batch = atoi(argv[8]);
 
   amqp_connection_state_t c = amqp_new_connection();
   amqp_socket_t *socket = amqp_tcp_socket_new(c);

@@ -77,6 +77,8 @@ struct Drain: AsyncParsableCommand {
     @OptionGroup var options: QueueOptions
     @Option(help: "basic.qos prefetch.") var prefetch = 200
     @Option(help: "Acknowledge (multiple) once this many are settled (default: the consumer's, 100).") var ackBatch: Int?
+    @Option(help: "Seconds to wait before reading an empty socket mid-stream (default: the consumer's).")
+    var readCoalescing: Double?
     @Option(help: "How the subscriber is served: inline (the dashboard's path) or stream (tail's).")
     var subscriber = Subscriber.inline
 
@@ -84,6 +86,7 @@ struct Drain: AsyncParsableCommand {
         var configuration = StreamConfiguration(url: try options.amqpURL(), queues: options.queue, prefetch: prefetch,
                                                 connectionName: "fleetwatch bench")
         if let ackBatch { configuration.ackBatch = ackBatch }
+        if let readCoalescing { configuration.readCoalescing = readCoalescing }
         let source = AMQPEventSource(configuration)
         let progress = Progress(target: options.count)
         let take: @Sendable (StreamMessage) -> Void = { message in
