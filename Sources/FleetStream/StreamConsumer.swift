@@ -224,7 +224,7 @@ final class StreamConsumer {
         var waiting: UInt64 = 0
         for target in burstTargets { waiting |= target.bit }
         ledger.add(tag: delivery.deliveryTag, waitingFor: waiting)
-        burstEvents.append(event)
+        burstEvents.append(consume event)  // moved, not copied: a copy retains each of its strings
         burstTags.append(delivery.deliveryTag)
     }
 

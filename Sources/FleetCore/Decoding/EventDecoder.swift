@@ -24,8 +24,9 @@ public struct EventDecoder: Sendable {
     }
 
     /// Decodes a message read in place (the broker client's buffers), reusing this decoder's token buffer.
+    /// `messageID` is only evaluated when the body has no id (building it is an allocation an event).
     public mutating func decode(bytes: UnsafeBufferPointer<UInt8>, headers: some MessageHeaders,
-                                messageID: String? = nil) throws(EventDecodingError) -> Event {
+                                messageID: @autoclosure () -> String? = nil) throws(EventDecodingError) -> Event {
         do {
             return try JSONDocument.withRoot(of: bytes, limits: limits, tokens: &tokens) { (root) throws(EventDecodingError) in
                 try EventDecoder.decode(root: root, headers: headers, messageID: messageID)
@@ -38,7 +39,7 @@ public struct EventDecoder: Sendable {
         }
     }
 
-    private static func decode(root: JSONView, headers: some MessageHeaders, messageID: String?) throws(EventDecodingError) -> Event {
+    private static func decode(root: JSONView, headers: some MessageHeaders, messageID: () -> String?) throws(EventDecodingError) -> Event {
         guard root.isObject else { throw .notAnObject(found: root.kindName) }
         let body = try Fields(root, base: root.index)
         let metadata = try body.object("metadata")
@@ -50,7 +51,7 @@ public struct EventDecoder: Sendable {
         let type = EventType(raw: rawType)
 
         var id = try metadata?.stringOrNumber("id")
-        if id == nil || id == "" { id = messageID.flatMap { $0.isEmpty ? nil : $0 } }
+        if id == nil || id == "" { id = messageID().flatMap { $0.isEmpty ? nil : $0 } }
         guard let id else { throw .missingField("metadata.id") }
         let occurredAt = try metadata?.timestamp("occurred_at")
         var flowID = try metadata?.string("flow_id")
