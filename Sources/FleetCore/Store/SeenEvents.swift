@@ -29,12 +29,8 @@ public struct SeenEvents: Sendable {
     /// Records `hash`; returns false when it was already there.
     public mutating func insert(_ hash: UInt64) -> Bool {
         let key = hash == 0 ? 1 : hash
-        let mask = slots.count - 1
-        var i = home(key)
-        while slots[i] != 0 {
-            if slots[i] == key { return false }
-            i = (i + 1) & mask
-        }
+        let (i, found) = probe(key)
+        if found { return false }
         slots[i] = key
         count += 1
         if ring.count < capacity {
@@ -47,27 +43,27 @@ public struct SeenEvents: Sendable {
         return true
     }
 
-    public func contains(_ hash: UInt64) -> Bool {
-        let key = hash == 0 ? 1 : hash
+    public func contains(_ hash: UInt64) -> Bool { probe(hash == 0 ? 1 : hash).found }
+
+    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    /// The slot that holds `key`, or the empty one where it would go.
+    private func probe(_ key: UInt64) -> (index: Int, found: Bool) {
         let mask = slots.count - 1
         var i = home(key)
         while slots[i] != 0 {
-            if slots[i] == key { return true }
+            if slots[i] == key { return (i, true) }
             i = (i + 1) & mask
         }
-        return false
+        return (i, false)
     }
-
-    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
     /// Empties `key`'s slot and moves back each later entry of the run that may no longer be found past the hole.
     private mutating func remove(_ key: UInt64) {
         let mask = slots.count - 1
-        var hole = home(key)
-        while slots[hole] != key {
-            if slots[hole] == 0 { return }
-            hole = (hole + 1) & mask
-        }
+        let probed = probe(key)
+        guard probed.found else { return }
+        var hole = probed.index
         var j = hole
         while true {
             j = (j + 1) & mask
