@@ -37,12 +37,15 @@ final class SettlementInbox: @unchecked Sendable {
         return stopRequested
     }
 
-    /// Moves every posted command into `buffer` (which is emptied first).
-    func drain(into buffer: inout [Command]) {
+    /// Moves every posted command into `buffer` (which is emptied first); returns whether a stop was requested.
+    /// One lock for both: the consumer asks after every delivery.
+    func drain(into buffer: inout [Command]) -> Bool {
         buffer.removeAll(keepingCapacity: true)
         condition.lock()
         swap(&buffer, &commands)
+        let stop = stopRequested
         condition.unlock()
+        return stop
     }
 
     /// Waits until a command is posted, a stop is requested, or `seconds` pass.

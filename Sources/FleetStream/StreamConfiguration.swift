@@ -34,7 +34,7 @@ public struct StreamConfiguration: Sendable, Hashable {
     /// Mid-stream, when everything received has been handled, wait this long (seconds) before reading the socket
     /// again, so that a read brings a few dozen deliveries instead of a few: on the 2-core benchmark machine
     /// this cut the consumer's CPU by about a third (fewer sleeps and wake-ups in `poll`) and raised its rate a
-    /// little. Ready acks go out before the wait; 0 turns it off.
+    /// little. A full ack batch goes out before the wait (a partial one when the stream goes quiet); 0 turns it off.
     public var readCoalescing: Double
 
     public init(url: AMQPURL, queues: [String], prefetch: Int = 200, tlsCAFile: String? = nil,

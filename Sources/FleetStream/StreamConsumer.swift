@@ -139,8 +139,7 @@ final class StreamConsumer {
             // leaves right after that batch's last delivery, as the C consumer's does, not a burst later.
             if !burstEvents.isEmpty, burstEvents.count >= Self.burstLimit || !c.hasBufferedInput
                 || ledger.readyPrefix() + burstEvents.count >= configuration.ackBatch { deliverBurst() }
-            applyCommands()
-            if inbox.isStopRequested {
+            if applyCommands() {  // stop requested
                 deliverBurst()
                 applyCommands()
                 try flushAcks(on: c)
@@ -251,8 +250,10 @@ final class StreamConsumer {
         burstTargets = []
     }
 
-    private func applyCommands() {
-        inbox.drain(into: &commands)
+    /// Applies what subscribers posted; returns whether a stop was requested.
+    @discardableResult
+    private func applyCommands() -> Bool {
+        let stop = inbox.drain(into: &commands)
         for command in commands {
             switch command {
             case let .settle(generation, tags, bit):
@@ -263,6 +264,7 @@ final class StreamConsumer {
                 hub.release(bit)
             }
         }
+        return stop
     }
 
     private func flushAcks(on c: AMQPConnection) throws(AMQPError) {
