@@ -47,11 +47,7 @@ public struct AMQPBorrowedDelivery {
     }
 
     /// The headers as strings (see `AMQPHeaders`).
-    public var headers: [String: String] {
-        let properties = envelope.pointee.message.properties
-        guard properties._flags & amqp_flags_t(AMQP_BASIC_HEADERS_FLAG) != 0 else { return [:] }
-        return AMQPHeaders.strings(properties.headers)
-    }
+    public var headers: [String: String] { AMQPHeaders.strings(headerTable.table) }
 
     /// A copy that outlives the call.
     public func copy() -> AMQPDelivery {
