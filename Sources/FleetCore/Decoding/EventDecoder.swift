@@ -5,8 +5,8 @@
 /// field of the wrong type): those are `EventDecodingError`s, never crashes and never silent defaults.
 public struct EventDecoder: Sendable {
     public var limits: JSONDocument.Limits
-    /// The tape of the previous body, kept for its capacity: the consumer decodes every message with one decoder.
-    private var tokens: [JSONDocument.Token] = []
+    /// The tape's buffer, kept for the next body: the consumer decodes every message with one decoder.
+    private var scratch: [JSONDocument.Token] = []
 
     public init(limits: JSONDocument.Limits = .default) { self.limits = limits }
 
@@ -28,7 +28,7 @@ public struct EventDecoder: Sendable {
     public mutating func decode(bytes: UnsafeBufferPointer<UInt8>, headers: some MessageHeaders,
                                 messageID: @autoclosure () -> String? = nil) throws(EventDecodingError) -> Event {
         do {
-            return try JSONDocument.withRoot(of: bytes, limits: limits, tokens: &tokens) { (root) throws(EventDecodingError) in
+            return try JSONDocument.withRoot(of: bytes, limits: limits, scratch: &scratch) { (root) throws(EventDecodingError) in
                 try EventDecoder.decode(root: root, headers: headers, messageID: messageID)
             }
         } catch {

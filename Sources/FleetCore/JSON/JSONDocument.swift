@@ -53,32 +53,27 @@ public struct JSONDocument: Sendable {
 
     /// Parses `bytes`, or throws a `JSONError` that says what is wrong and where.
     public init(bytes: [UInt8], limits: Limits = .default) throws(JSONError) {
-        if bytes.count > limits.maxBytes { throw .tooLarge(bytes: bytes.count, limit: limits.maxBytes) }
-        var tokens: [Token] = []
-        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONError) in
-            try JSONParser(limits: limits).parse(buffer, into: &tokens)
+        var scratch: [Token] = []
+        let tokens: [Token]
+        do {
+            tokens = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONDocumentError<Never>) in
+                try JSONParser(limits: limits).withTape(of: buffer, scratch: &scratch) { Array($0) }
+            }
+        } catch {
+            guard case let .json(error) = error else { fatalError("unreachable: the body cannot throw") }
+            throw error
         }
         self.storage = Storage(bytes: bytes, tokens: tokens)
     }
 
-    /// Parses `bytes` into `tokens` (emptied first; its capacity is reused) and runs `body` with the root, without
-    /// copying the bytes or allocating a document: the decoder's path for every broker message.
+    /// Parses `bytes` with `scratch` as the tape's buffer (kept for the next body) and runs `body` with the root,
+    /// without copying the bytes or allocating a document: the decoder's path for every broker message.
     static func withRoot<R, E: Error>(
-        of bytes: UnsafeBufferPointer<UInt8>, limits: Limits, tokens: inout [Token],
+        of bytes: UnsafeBufferPointer<UInt8>, limits: Limits, scratch: inout [Token],
         _ body: (JSONView) throws(E) -> R
     ) throws(JSONDocumentError<E>) -> R {
-        if bytes.count > limits.maxBytes { throw .json(.tooLarge(bytes: bytes.count, limit: limits.maxBytes)) }
-        do {
-            try JSONParser(limits: limits).parse(bytes, into: &tokens)
-        } catch {
-            throw .json(error)
-        }
-        do {
-            return try tokens.withUnsafeBufferPointer { (tokens) throws(E) -> R in
-                try body(JSONView(tokens: tokens, bytes: bytes, index: 0))
-            }
-        } catch {
-            throw .body(error)
+        try JSONParser(limits: limits).withTape(of: bytes, scratch: &scratch) { (tokens) throws(E) -> R in
+            try body(JSONView(tokens: tokens, bytes: bytes, index: 0))
         }
     }
 }

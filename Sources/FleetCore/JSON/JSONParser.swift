@@ -8,10 +8,48 @@ struct JSONParser {
 
     init(limits: JSONDocument.Limits) { self.limits = limits }
 
-    /// Fills `tokens` (emptied first, capacity kept) with the tape of `input`.
-    func parse(_ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) throws(JSONError) {
-        tokens.removeAll(keepingCapacity: true)
-        tokens.reserveCapacity(max(16, input.count / 8))
+    /// A scratch tape larger than this many tokens (1 MiB) is not kept for the next body: one large body must not
+    /// leave a decoder holding 16 bytes for each of its bytes.
+    static let keptScratchTokens = 1 << 16
+
+    /// Parses `input` and runs `body` with its tape. The tape is written into `scratch`, grown to the worst case
+    /// first (every token starts at a byte of its own, so `n` bytes make at most `n` tokens): the parser then
+    /// writes through a pointer, without an array's capacity and uniqueness checks on every token.
+    func withTape<R, E: Error>(
+        of input: UnsafeBufferPointer<UInt8>, scratch: inout [Token],
+        _ body: (UnsafeBufferPointer<Token>) throws(E) -> R
+    ) throws(JSONDocumentError<E>) -> R {
+        if input.count > limits.maxBytes { throw .json(.tooLarge(bytes: input.count, limit: limits.maxBytes)) }
+        var oversized: [Token] = []
+        let needed = max(input.count, 1)
+        if needed > JSONParser.keptScratchTokens {
+            oversized = JSONParser.blankTape(needed)
+        } else if scratch.count < needed {
+            scratch = JSONParser.blankTape(max(needed, 2 * scratch.count, 512))
+        }
+        func run(_ tape: UnsafeMutableBufferPointer<Token>) throws(JSONDocumentError<E>) -> R {
+            var writer = TapeWriter(base: tape.baseAddress!)
+            do {
+                try parse(input, into: &writer)
+            } catch {
+                throw .json(error)
+            }
+            do {
+                return try body(UnsafeBufferPointer(start: tape.baseAddress!, count: writer.count))
+            } catch {
+                throw .body(error)
+            }
+        }
+        if !oversized.isEmpty { return try oversized.withUnsafeMutableBufferPointer { (tape) throws(JSONDocumentError<E>) in try run(tape) } }
+        return try scratch.withUnsafeMutableBufferPointer { (tape) throws(JSONDocumentError<E>) in try run(tape) }
+    }
+
+    private static func blankTape(_ count: Int) -> [Token] {
+        Array(repeating: Token(kind: .null, count: 0, start: 0, end: 0), count: count)
+    }
+
+    /// Writes the tape of `input` through `tokens`, which has room for `input.count` tokens.
+    private func parse(_ input: UnsafeBufferPointer<UInt8>, into tokens: inout TapeWriter) throws(JSONError) {
         var current = -1  // the innermost open container's token, or -1
         var depth = 0
         var i = skipSpace(input, 0)
@@ -83,7 +121,7 @@ struct JSONParser {
     /// Closes the innermost container: its `end` becomes the index after its last token, and its parent (kept in
     /// `end` while it was open) becomes the innermost.
     @inline(__always)
-    private func close(_ current: inout Int, _ depth: inout Int, _ tokens: inout [Token]) {
+    private func close(_ current: inout Int, _ depth: inout Int, _ tokens: inout TapeWriter) {
         let parent = Int(tokens[current].end)
         tokens[current].end = Int32(tokens.count)
         current = parent
@@ -91,7 +129,7 @@ struct JSONParser {
     }
 
     /// Parses `"key" :` and leaves `i` on the value.
-    private func parseKey(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout [Token]) throws(JSONError) -> Int {
+    private func parseKey(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout TapeWriter) throws(JSONError) -> Int {
         guard start < input.count else { throw .unexpectedEnd }
         guard input[start] == UInt8(ascii: "\"") else { throw .unexpectedCharacter(input[start], offset: start) }
         var i = try parseString(input, start, &tokens)
@@ -101,7 +139,7 @@ struct JSONParser {
         return skipSpace(input, i + 1)
     }
 
-    private func parseString(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout [Token]) throws(JSONError) -> Int {
+    private func parseString(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout TapeWriter) throws(JSONError) -> Int {
         var i = start + 1
         var escaped = false
         let base = UnsafeRawPointer(input.baseAddress!)
@@ -163,7 +201,7 @@ struct JSONParser {
         return quote | backslash | control
     }
 
-    private func parseNumber(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout [Token]) throws(JSONError) -> Int {
+    private func parseNumber(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout TapeWriter) throws(JSONError) -> Int {
         var i = start
         func digits() -> Int {
             let from = i
@@ -191,7 +229,7 @@ struct JSONParser {
     }
 
     private func literal(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString,
-                         _ kind: JSONDocument.Kind, _ tokens: inout [Token]) throws(JSONError) -> Int {
+                         _ kind: JSONDocument.Kind, _ tokens: inout TapeWriter) throws(JSONError) -> Int {
         let n = word.utf8CodeUnitCount
         guard start + n <= input.count else { throw .unexpectedEnd }
         let w = word.utf8Start
@@ -212,6 +250,25 @@ struct JSONParser {
             }
         }
         return i
+    }
+}
+
+/// Where the parser writes tokens: a pointer into a tape with room for all of them (see `withTape`).
+struct TapeWriter {
+    let base: UnsafeMutablePointer<JSONDocument.Token>
+    private(set) var count = 0
+
+    init(base: UnsafeMutablePointer<JSONDocument.Token>) { self.base = base }
+
+    @inline(__always)
+    mutating func append(_ token: JSONDocument.Token) {
+        (base + count).initialize(to: token)
+        count += 1
+    }
+
+    subscript(index: Int) -> JSONDocument.Token {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
     }
 }
 

@@ -1,12 +1,24 @@
-/// A borrowed view of one value inside a parsed document: the tape and the bytes as unsafe buffers, so that
+/// A borrowed view of one value inside a parsed document: the tape and the bytes as unsafe pointers, so that
 /// reading fields while decoding costs no reference counting (with `JSONValue`, every step of a lookup retained
 /// and released the document: a fifth of decoding time). Only valid inside `JSONDocument.withRoot` or
 /// `JSONValue.withView`; never store one.
 struct JSONView {
     typealias Token = JSONDocument.Token
-    let tokens: UnsafeBufferPointer<Token>
-    let bytes: UnsafeBufferPointer<UInt8>
+    // Base pointers without counts: three words, so that a view (and `Fields`, which wraps one) stays in
+    // registers; the tape's tokens say where every value ends, and the parser checked them against the bytes.
+    let tokens: UnsafePointer<Token>
+    let bytes: UnsafePointer<UInt8>
     let index: Int
+
+    init(tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, index: Int) {
+        self.init(tokens: tokens.baseAddress!, bytes: bytes.baseAddress!, index: index)
+    }
+
+    private init(tokens: UnsafePointer<Token>, bytes: UnsafePointer<UInt8>, index: Int) {
+        self.tokens = tokens
+        self.bytes = bytes
+        self.index = index
+    }
 
     var token: Token { tokens[index] }
 
@@ -40,7 +52,7 @@ struct JSONView {
             let k = tokens[i]
             let valueIndex = i + 1
             if k.kind == .string, Int(k.end - k.start) == keyCount,
-               memcmpEqual(bytes.baseAddress! + Int(k.start), keyStart, keyCount) {
+               bytesEqual(bytes + Int(k.start), keyStart, count: keyCount) {
                 return at(valueIndex)
             }
             i = nextIndex(after: valueIndex)
@@ -135,7 +147,7 @@ struct JSONView {
     var rawBytes: UnsafeBufferPointer<UInt8> { raw(token) }
 
     private func raw(_ t: Token) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[Int(t.start)..<Int(t.end)])
+        UnsafeBufferPointer(start: bytes + Int(t.start), count: Int(t.end - t.start))
     }
 
     private func nextIndex(after i: Int) -> Int {
@@ -145,12 +157,6 @@ struct JSONView {
         default: return i + 1
         }
     }
-}
-
-@inline(__always)
-private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    for k in 0..<count where a[k] != b[k] { return false }
-    return true
 }
 
 /// Unescapes a validated JSON string body. Lone surrogates become U+FFFD.
