@@ -45,21 +45,30 @@ enum AMQPHeaders {
 public struct AMQPHeaderTable {
     let table: amqp_table_t
 
-    /// The value, as text (see `AMQPHeaders`), of the first header whose name satisfies `matches`; with
-    /// `nonEmpty`, empty values are passed over. Only that one value becomes a string.
-    public func first(nonEmpty: Bool, whereName matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> String? {
-        guard table.num_entries > 0, let entries = table.entries else { return nil }
-        for i in 0..<Int(table.num_entries) {
-            let key = entries[i].key
-            let name = key.len > 0 && key.bytes != nil
-                ? UnsafeBufferPointer(start: key.bytes.assumingMemoryBound(to: UInt8.self), count: key.len)
-                : UnsafeBufferPointer(start: nil, count: 0)
-            guard matches(name), let value = AMQPHeaders.text(of: entries[i].value), !(nonEmpty && value.isEmpty) else {
-                continue
+    /// Runs `body` with the value, as UTF-8 text (see `AMQPHeaders`), of the first header whose name satisfies
+    /// `matches`, and returns true (false when there is none); with `nonEmpty`, empty values are passed over. A
+    /// string value is lent in place, without copying.
+    public func withFirst(nonEmpty: Bool, whereName matches: (UnsafeBufferPointer<UInt8>) -> Bool,
+                          _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        guard table.num_entries > 0, let entries = table.entries else { return false }
+        for i in 0..<Int(table.num_entries) where matches(AMQPHeaderTable.bytes(entries[i].key)) {
+            let value = entries[i].value
+            if UInt32(value.kind) == AMQP_FIELD_KIND_UTF8.rawValue {
+                let text = AMQPHeaderTable.bytes(value.value.bytes)
+                if nonEmpty && text.isEmpty { continue }
+                body(text)
+                return true
             }
-            return value
+            guard var text = AMQPHeaders.text(of: value), !(nonEmpty && text.isEmpty) else { continue }
+            text.withUTF8(body)
+            return true
         }
-        return nil
+        return false
+    }
+
+    private static func bytes(_ bytes: amqp_bytes_t) -> UnsafeBufferPointer<UInt8> {
+        guard bytes.len > 0, let base = bytes.bytes else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: bytes.len)
     }
 }
 

@@ -121,6 +121,21 @@ import TestSupport
         #expect(change.vehicle.masterData?.licensePlate == "B/FW")
     }
 
+    /// The type is matched in the body's bytes (or the header's) without a string; an escaped one still counts.
+    @Test func aTypeIsRecognisedEscapedUnknownOrFromAHeaderOfAnyKind() throws {
+        let escaped = try decode(#"""
+            {"metadata": {"id": "e8", "type": "Vehicle\u0053tateRecorded"}, "vehicle_id": "JQ7RP"}
+            """#)
+        #expect(escaped.type == .vehicleStateRecorded)
+        let unknown = try decode(#"{"metadata": {"id": "e9", "type": "VehicleStateRecordedV2"}, "vehicle_id": "JQ7RP"}"#)
+        #expect(unknown.type == .other("VehicleStateRecordedV2"))
+        let shouted = try decode(#"{"metadata": {"id": "e10", "type": "SMOKE_DETECTED"}, "vehicle_id": "JQ7RP"}"#)
+        #expect(shouted.type == .smokeDetected)
+        #expect(throws: EventDecodingError.wrongType(field: "metadata.type", expected: "a string", found: "a number")) {
+            try decode(#"{"metadata": {"id": "e11", "type": 7}, "vehicle_id": "JQ7RP"}"#)
+        }
+    }
+
     @Test func timestampsWithOffsetsAreNormalisedToUTC() {
         #expect(Timestamp(iso8601: "2026-11-28T11:15:02+01:00") == Timestamp(iso8601: "2026-11-28T10:15:02Z"))
         #expect(Timestamp(iso8601: "2026-11-28T10:15:02.5Z")?.iso8601 == "2026-11-28T10:15:02.500Z")

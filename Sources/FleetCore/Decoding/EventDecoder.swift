@@ -44,11 +44,10 @@ public struct EventDecoder: Sendable {
         let body = try Fields(root, base: root.index)
         let metadata = try body.object("metadata")
 
-        var rawType = EventDecoder.typeHeader(in: headers)
-        if rawType == nil { rawType = try metadata?.string("type") }
-        if rawType == nil { rawType = try metadata?.string("event_type") }
-        guard let rawType else { throw .missingField("metadata.type") }
-        let type = EventType(raw: rawType)
+        var type = EventDecoder.typeHeader(in: headers)
+        if type == nil { type = try metadata?.eventType("type") }
+        if type == nil { type = try metadata?.eventType("event_type") }
+        guard let type else { throw .missingField("metadata.type") }
 
         var id = try metadata?.stringOrNumber("id")
         if id == nil || id == "" { id = messageID().flatMap { $0.isEmpty ? nil : $0 } }
@@ -87,15 +86,17 @@ public struct EventDecoder: Sendable {
     }
 
     /// The event type named by a header whose name ends in `type`, case-insensitive (`Content-Type` excluded).
-    static func typeHeader(in headers: some MessageHeaders) -> String? {
-        headers.first(nonEmpty: true) { name in
+    static func typeHeader(in headers: some MessageHeaders) -> EventType? {
+        headers.first(nonEmpty: true, whereName: { name in
             asciiCaseInsensitive(name, hasSuffix: "type") && !asciiCaseInsensitive(name, equals: "content-type")
                 && !asciiCaseInsensitive(name, equals: "content_type")
-        }
+        }, EventType.init(utf8:))
     }
 
     static func header(_ lowercasedName: StaticString, in headers: some MessageHeaders) -> String? {
-        headers.first(nonEmpty: false) { asciiCaseInsensitive($0, equals: lowercasedName) }
+        headers.first(nonEmpty: false, whereName: { asciiCaseInsensitive($0, equals: lowercasedName) }) {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
     // Header names are compared as bytes, without lowercased copies: this runs for every header of every message.

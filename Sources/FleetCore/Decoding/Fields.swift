@@ -38,6 +38,15 @@ struct Fields {
         return s
     }
 
+    /// An event type, read without building a string for the canonical spellings.
+    func eventType(_ key: StaticString) throws(EventDecodingError) -> EventType? {
+        guard let v = value(key) else { return nil }
+        guard let type = v.withUTF8(EventType.init(utf8:)) else {
+            throw .wrongType(field: field(key), expected: "a string", found: v.kindName)
+        }
+        return type
+    }
+
     func requiredString(_ key: StaticString) throws(EventDecodingError) -> String {
         guard let s = try string(key) else { throw .missingField(field(key)) }
         return s

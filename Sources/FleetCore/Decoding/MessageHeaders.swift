@@ -1,17 +1,35 @@
 /// A message's headers as the decoder reads them. It looks for just two (the event type and the flow id), so a
 /// broker client can answer from its own buffers instead of building a dictionary of strings for every message.
 public protocol MessageHeaders {
-    /// The value, as text, of the first header whose name (its UTF-8 bytes) satisfies `matches`; with
-    /// `nonEmpty`, headers with an empty value are passed over.
-    func first(nonEmpty: Bool, whereName matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> String?
+    /// Runs `body` with the value, as UTF-8 text, of the first header whose name (its UTF-8 bytes) satisfies
+    /// `matches`, and returns true; false when there is no such header. With `nonEmpty`, headers with an empty
+    /// value are passed over. (Not generic over a result: the decoder calls it through the protocol, where a
+    /// generic result would cost a metadata lookup for every message.)
+    func withFirst(nonEmpty: Bool, whereName matches: (UnsafeBufferPointer<UInt8>) -> Bool,
+                   _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool
+}
+
+extension MessageHeaders {
+    /// What `transform` makes of the first matching header's value, or nil (see `withFirst`).
+    func first<R>(nonEmpty: Bool, whereName matches: (UnsafeBufferPointer<UInt8>) -> Bool,
+                  _ transform: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var result: R?
+        _ = withFirst(nonEmpty: nonEmpty, whereName: matches) { result = transform($0) }
+        return result
+    }
 }
 
 extension [String: String]: MessageHeaders {
-    public func first(nonEmpty: Bool, whereName matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> String? {
+    public func withFirst(nonEmpty: Bool, whereName matches: (UnsafeBufferPointer<UInt8>) -> Bool,
+                          _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         for (name, value) in self where !(nonEmpty && value.isEmpty) {
             var name = name
-            if name.withUTF8(matches) { return value }
+            if name.withUTF8(matches) {
+                var value = value
+                value.withUTF8(body)
+                return true
+            }
         }
-        return nil
+        return false
     }
 }

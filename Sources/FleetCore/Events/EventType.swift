@@ -14,18 +14,42 @@ public enum EventType: Hashable, Sendable, CustomStringConvertible {
     /// Accepts every spelling the contract lists (`VehicleChange` and `VehicleChanged`, `TripDataReady` and
     /// `TripMetricsReady`), in any case and with or without separators (`VEHICLE_CHANGED`).
     public init(raw: String) {
-        // The canonical spellings first: no allocation for the common case.
-        switch raw {
-        case "VehicleChanged": self = .vehicleChanged; return
-        case "VehicleStateRecorded": self = .vehicleStateRecorded; return
-        case "TripStarted": self = .tripStarted; return
-        case "TripEnded": self = .tripEnded; return
-        case "TripMetricsReady": self = .tripMetricsReady; return
-        case "TripDiscarded": self = .tripDiscarded; return
-        case "SmokeDetected": self = .smokeDetected; return
-        case "SmokeDataReady": self = .smokeDataReady; return
-        default: break
+        var raw = raw
+        if let known = raw.withUTF8(EventType.canonical(utf8:)) {
+            self = known
+        } else {
+            self.init(normalizing: raw)
         }
+    }
+
+    /// Like `init(raw:)`, for UTF-8 `bytes` read in place (a header's value, the body's `metadata.type`): the
+    /// canonical spellings are matched without building a string, which would be an allocation for most of them.
+    public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if let known = EventType.canonical(utf8: bytes) {
+            self = known
+        } else {
+            self.init(normalizing: String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// The type whose canonical spelling `bytes` are exactly: the common case, without allocating.
+    private static func canonical(utf8 bytes: UnsafeBufferPointer<UInt8>) -> EventType? {
+        func matches(_ name: StaticString) -> Bool {
+            name.utf8CodeUnitCount == bytes.count && bytesEqual(name.utf8Start, bytes.baseAddress!, count: bytes.count)
+        }
+        if matches("VehicleStateRecorded") { return .vehicleStateRecorded }
+        if matches("VehicleChanged") { return .vehicleChanged }
+        if matches("TripStarted") { return .tripStarted }
+        if matches("TripEnded") { return .tripEnded }
+        if matches("TripMetricsReady") { return .tripMetricsReady }
+        if matches("TripDiscarded") { return .tripDiscarded }
+        if matches("SmokeDetected") { return .smokeDetected }
+        if matches("SmokeDataReady") { return .smokeDataReady }
+        return nil
+    }
+
+    /// Any other spelling: compared lowercased and without separators.
+    private init(normalizing raw: String) {
         var key = ""
         key.reserveCapacity(raw.utf8.count)
         for scalar in raw.unicodeScalars where scalar != "_" && scalar != "-" && scalar != "." && scalar != " " {

@@ -97,6 +97,19 @@ struct JSONView {
         }
     }
 
+    /// Runs `body` with the string's UTF-8 bytes (in place unless it has escapes), or returns nil when this is not
+    /// a string: for strings that are matched rather than kept.
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let t = token
+        switch t.kind {
+        case .string: return body(raw(t))
+        case .escapedString:
+            var s = unescape(raw(t))
+            return s.withUTF8(body)
+        default: return nil
+        }
+    }
+
     /// The number as a Double, or nil when this is not a number.
     var double: Double? {
         let t = token
