@@ -37,13 +37,30 @@ struct APIAnswer: Sendable {
                        flowID: (flowID ?? json?["flow_id"]?.string).map(SafeText.sanitize))
     }
 
-    /// How long a 429 asks to wait: `Retry-After` in seconds, else `X-Rate-Limit-Reset` as epoch seconds.
+    /// How long a 429 asks to wait: `Retry-After` in seconds or as an HTTP date, else `X-Rate-Limit-Reset` as
+    /// epoch seconds. A time already past means no wait.
     func rateLimitWait(now epochSeconds: Double) -> Duration? {
-        if let text = retryAfter?.trimmingCharacters(in: .whitespaces), let seconds = Double(text), seconds >= 0 {
-            return .milliseconds(Int64(seconds * 1000))
+        if let text = retryAfter?.trimmingCharacters(in: .whitespaces) {
+            if let seconds = Double(text), seconds >= 0 { return .milliseconds(Int64(seconds * 1000)) }
+            if let date = APIAnswer.httpDate(text) { return .milliseconds(Int64(max(0, date - epochSeconds) * 1000)) }
         }
         if let text = rateLimitReset?.trimmingCharacters(in: .whitespaces), let reset = Double(text) {
             return .milliseconds(Int64(max(0, reset - epochSeconds) * 1000))
+        }
+        return nil
+    }
+
+    /// An HTTP date (RFC 9110 5.6.7) as epoch seconds: the IMF-fixdate servers send, and the two obsolete forms
+    /// a recipient must still accept (RFC 850, asctime). Always GMT.
+    static func httpDate(_ text: String) -> Double? {
+        for format in ["EEE, dd MMM yyyy HH:mm:ss 'GMT'", "EEEE, dd-MMM-yy HH:mm:ss 'GMT'", "EEE MMM d HH:mm:ss yyyy"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")) {
+                return date.timeIntervalSince1970
+            }
         }
         return nil
     }

@@ -34,8 +34,23 @@ import Testing
         #expect(answer.rateLimitWait(now: 1000) == .zero)
         answer.rateLimitReset = nil
         #expect(answer.rateLimitWait(now: 1000) == nil)
-        answer.retryAfter = "Wed, 21 Oct 2026 07:28:00 GMT"  // HTTP-date: not what INVERS sends; not guessed at
-        #expect(answer.rateLimitWait(now: 1000) == nil)
+    }
+
+    /// `Retry-After` may also be an HTTP date, in any of the three forms RFC 9110 has a recipient accept.
+    @Test func retryAfterAsAnHTTPDateIsTheTimeLeftUntilThen() {
+        let now = 1_792_567_680.0  // Wed, 21 Oct 2026 07:28:00 GMT
+        var answer = APIAnswer(status: 429, reasonPhrase: "Too Many Requests", flowID: nil,
+                               retryAfter: "Wed, 21 Oct 2026 07:28:05 GMT", rateLimitReset: "\(now + 99)", body: [])
+        #expect(answer.rateLimitWait(now: now) == .seconds(5))
+        answer.retryAfter = "Wednesday, 21-Oct-26 07:28:30 GMT"
+        #expect(answer.rateLimitWait(now: now) == .seconds(30))
+        answer.retryAfter = "Wed Oct 21 07:29:00 2026"
+        #expect(answer.rateLimitWait(now: now) == .seconds(60))
+        answer.retryAfter = "Wed Oct  1 07:28:00 2026"  // asctime pads the day with a space; in the past: no wait
+        #expect(answer.rateLimitWait(now: now) == .zero)
+        answer.retryAfter = "soon"  // neither a number nor a date: the reset header decides
+        answer.rateLimitReset = "\(now + 2)"
+        #expect(answer.rateLimitWait(now: now) == .seconds(2))
     }
 
     @Test func problemWithoutJSONStillSaysStatusAndFlowAndIsSanitised() {
