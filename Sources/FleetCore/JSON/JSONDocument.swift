@@ -19,8 +19,10 @@ public struct JSONDocument: Sendable {
         case object, array, string, escapedString, number, `true`, `false`, null
     }
 
-    /// One token. For a container, `end` is the index of the first token after it (so it can be skipped in O(1))
-    /// and `count` its number of members; for a scalar, `start..<end` are its bytes (without quotes for strings).
+    /// One token. For a container, `end` is the index of the first token after it (so it can be skipped in O(1));
+    /// for a scalar, `start..<end` are its bytes (without quotes for strings). `count` is an array's number of
+    /// elements, and an object's key lengths as a bit set (bit `length % 32` of each key's raw length): most keys
+    /// a decoder asks for are absent, and this answers those without walking every member. Scalars: 0.
     struct Token: Sendable {
         var kind: Kind
         var count: Int32

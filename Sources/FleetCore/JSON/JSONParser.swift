@@ -77,6 +77,7 @@ struct JSONParser {
                         expectValue = false
                     } else if c == UInt8(ascii: "{") {
                         i = try parseKey(input, i, &tokens)
+                        noteKey(of: current, &tokens)
                     }
                     continue
                 case UInt8(ascii: "\""):
@@ -104,10 +105,13 @@ struct JSONParser {
             guard i < input.count else { throw .unexpectedEnd }
             let c = input[i]
             let isObject = tokens[current].kind == .object
-            tokens[current].count += 1
+            if !isObject { tokens[current].count += 1 }
             if c == UInt8(ascii: ",") {
                 i = skipSpace(input, i + 1)
-                if isObject { i = try parseKey(input, i, &tokens) }
+                if isObject {
+                    i = try parseKey(input, i, &tokens)
+                    noteKey(of: current, &tokens)
+                }
                 expectValue = true
             } else if c == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                 close(&current, &depth, &tokens)
@@ -126,6 +130,13 @@ struct JSONParser {
         tokens[current].end = Int32(tokens.count)
         current = parent
         depth -= 1
+    }
+
+    /// Adds the key just parsed (the last token) to its object's set of key lengths (see `Token`).
+    @inline(__always)
+    private func noteKey(of object: Int, _ tokens: inout TapeWriter) {
+        let key = tokens[tokens.count - 1]
+        tokens[object].count |= Int32(1) << ((key.end - key.start) & 31)
     }
 
     /// Parses `"key" :` and leaves `i` on the value.

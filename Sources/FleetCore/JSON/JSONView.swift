@@ -43,11 +43,12 @@ struct JSONView {
 
     /// The member named `key` of an object, or nil (also nil when this is not an object).
     subscript(key: StaticString) -> JSONView? {
-        guard token.kind == .object else { return nil }
-        let keyStart = key.utf8Start
+        let object = token
         let keyCount = key.utf8CodeUnitCount
+        guard object.kind == .object, object.count & (Int32(1) << (keyCount & 31)) != 0 else { return nil }
+        let keyStart = key.utf8Start
         var i = index + 1
-        let end = Int(tokens[index].end)
+        let end = Int(object.end)
         while i < end {
             let k = tokens[i]
             let valueIndex = i + 1
