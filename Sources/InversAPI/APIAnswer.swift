@@ -53,14 +53,14 @@ struct APIAnswer: Sendable {
     /// An HTTP date (RFC 9110 5.6.7) as epoch seconds: the IMF-fixdate servers send, and the two obsolete forms
     /// a recipient must still accept (RFC 850, asctime). Always GMT.
     static func httpDate(_ text: String) -> Double? {
+        // asctime pads a one-digit day with a space ("Wed Oct  1"): single spaces suit every form.
+        let text = text.split(separator: " ").joined(separator: " ")
         for format in ["EEE, dd MMM yyyy HH:mm:ss 'GMT'", "EEEE, dd-MMM-yy HH:mm:ss 'GMT'", "EEE MMM d HH:mm:ss yyyy"] {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "GMT")
             formatter.dateFormat = format
-            if let date = formatter.date(from: text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")) {
-                return date.timeIntervalSince1970
-            }
+            if let date = formatter.date(from: text) { return date.timeIntervalSince1970 }
         }
         return nil
     }

@@ -3,8 +3,8 @@
 public protocol MessageHeaders {
     /// Runs `body` with the value, as UTF-8 text, of the first header whose name (its UTF-8 bytes) satisfies
     /// `matches`, and returns true; false when there is no such header. With `nonEmpty`, headers with an empty
-    /// value are passed over. (Not generic over a result: the decoder calls it through the protocol, where a
-    /// generic result would cost a metadata lookup for every message.)
+    /// value are passed over. (`first(nonEmpty:whereName:_:)` turns the value into a result; a conformance only
+    /// lends it.)
     func withFirst(nonEmpty: Bool, whereName matches: (UnsafeBufferPointer<UInt8>) -> Bool,
                    _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool
 }

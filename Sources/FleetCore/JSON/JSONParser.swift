@@ -40,8 +40,10 @@ struct JSONParser {
                 throw .body(error)
             }
         }
-        if !oversized.isEmpty { return try oversized.withUnsafeMutableBufferPointer { (tape) throws(JSONDocumentError<E>) in try run(tape) } }
-        return try scratch.withUnsafeMutableBufferPointer { (tape) throws(JSONDocumentError<E>) in try run(tape) }
+        if oversized.isEmpty {
+            return try scratch.withUnsafeMutableBufferPointer { (tape) throws(JSONDocumentError<E>) in try run(tape) }
+        }
+        return try oversized.withUnsafeMutableBufferPointer { (tape) throws(JSONDocumentError<E>) in try run(tape) }
     }
 
     private static func blankTape(_ count: Int) -> [Token] {
