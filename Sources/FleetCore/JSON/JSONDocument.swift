@@ -62,8 +62,10 @@ public struct JSONDocument: Sendable {
                 try JSONParser(limits: limits).withTape(of: buffer, scratch: &scratch) { Array($0) }
             }
         } catch {
-            guard case let .json(error) = error else { fatalError("unreachable: the body cannot throw") }
-            throw error
+            switch error {
+            case let .json(error): throw error
+            case let .body(never): switch never {}
+            }
         }
         self.storage = Storage(bytes: bytes, tokens: tokens)
     }
