@@ -34,8 +34,9 @@ public enum EventType: Hashable, Sendable, CustomStringConvertible {
 
     /// The type whose canonical spelling `bytes` are exactly: the common case, without allocating.
     private static func canonical(utf8 bytes: UnsafeBufferPointer<UInt8>) -> EventType? {
+        guard let base = bytes.baseAddress else { return nil }  // empty: no canonical name is
         func matches(_ name: StaticString) -> Bool {
-            name.utf8CodeUnitCount == bytes.count && bytesEqual(name.utf8Start, bytes.baseAddress!, count: bytes.count)
+            name.utf8CodeUnitCount == bytes.count && bytesEqual(name.utf8Start, base, count: bytes.count)
         }
         if matches("VehicleStateRecorded") { return .vehicleStateRecorded }
         if matches("VehicleChanged") { return .vehicleChanged }
