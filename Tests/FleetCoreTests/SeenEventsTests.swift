@@ -3,8 +3,9 @@ import TestSupport
 
 /// The dedup window: exactly the last `capacity` distinct ids are remembered, whatever their hashes collide on.
 @Suite struct SeenEventsTests {
-    /// Against a plain model (a Set and a FIFO), with hashes drawn from a small range so that probe runs are
-    /// long, wrap around the table's end, and evictions shift entries back across them.
+    /// Against a plain model (a Set and a FIFO), with hashes drawn from a few times `capacity` values, so that
+    /// ids come back both while remembered and after eviction, and every insert past `capacity` evicts (tables of
+    /// 16 slots for the small capacities, where probe runs wrap around the end and removals shift across them).
     @Test(arguments: [1, 7, 64, 1000])
     func matchesAModelUnderHeavyCollisions(capacity: Int) throws {
         var seen = SeenEvents(capacity: capacity)
@@ -12,7 +13,7 @@ import TestSupport
         var order: [UInt64] = []
         var random = SplitMix64(seed: UInt64(capacity))
         for step in 0..<50_000 {
-            // Small values (and 0, stored as 1) plus high ones that land near the table's end.
+            // Small values (and 0, which is stored as 1) and the top of the range, whose homes differ.
             let raw = random.next() % UInt64(3 * capacity + 5)
             let hash = raw % 3 == 0 ? raw : UInt64.max - raw
             let key = hash == 0 ? 1 : hash
