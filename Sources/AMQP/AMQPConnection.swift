@@ -232,12 +232,19 @@ public final class AMQPConnection {
     /// `channel.close` and `connection.close` are answered with `close-ok`, `basic.cancel` is reported,
     /// returned messages are discarded. Connection-level failures throw. The delivery is copied out.
     public func nextDelivery(timeout: Double) throws(AMQPError) -> AMQPConsumeEvent {
-        try nextDelivery(timeout: timeout) { $0.copy() }
+        try nextDelivery(timeout: timeout, transform: { $0.copy() })
     }
 
     /// Like `nextDelivery(timeout:)`, but lends the delivery to `handle` in rabbitmq-c's buffers instead of
-    /// copying it, and returns what `handle` made of it.
-    public func nextDelivery<R>(timeout: Double, lending handle: (AMQPBorrowedDelivery) throws(AMQPError) -> R)
+    /// copying it.
+    public func nextDelivery(timeout: Double, lending handle: (AMQPBorrowedDelivery) throws(AMQPError) -> Void)
+        throws(AMQPError) -> AMQPWait<Void> {
+        // Not generic on purpose: a generic would run unspecialised in the consumer's module, with runtime
+        // metadata lookups for every delivery. Here it is specialised for `Void`.
+        try nextDelivery(timeout: timeout, transform: handle)
+    }
+
+    private func nextDelivery<R>(timeout: Double, transform handle: (AMQPBorrowedDelivery) throws(AMQPError) -> R)
         throws(AMQPError) -> AMQPWait<R> {
         try requireAlive("consume")
         amqp_maybe_release_buffers(state)

@@ -86,17 +86,23 @@ public struct EventDecoder: Sendable {
     }
 
     /// The event type named by a header whose name ends in `type`, case-insensitive (`Content-Type` excluded).
+    // Both lookups keep their result in a local of a concrete type: `decode` runs unspecialised for a conformance
+    // of another module, where a generic result would look up `Optional<R>`'s metadata on every message.
     static func typeHeader(in headers: some MessageHeaders) -> EventType? {
-        headers.first(nonEmpty: true, whereName: { name in
+        var type: EventType?
+        _ = headers.withFirst(nonEmpty: true, whereName: { name in
             asciiCaseInsensitive(name, hasSuffix: "type") && !asciiCaseInsensitive(name, equals: "content-type")
                 && !asciiCaseInsensitive(name, equals: "content_type")
-        }, EventType.init(utf8:))
+        }) { type = EventType(utf8: $0) }
+        return type
     }
 
     static func header(_ lowercasedName: StaticString, in headers: some MessageHeaders) -> String? {
-        headers.first(nonEmpty: false, whereName: { asciiCaseInsensitive($0, equals: lowercasedName) }) {
-            String(decoding: $0, as: UTF8.self)
+        var value: String?
+        _ = headers.withFirst(nonEmpty: false, whereName: { asciiCaseInsensitive($0, equals: lowercasedName) }) {
+            value = String(decoding: $0, as: UTF8.self)
         }
+        return value
     }
 
     // Header names are compared as bytes, without lowercased copies: this runs for every header of every message.

@@ -3,20 +3,9 @@
 public protocol MessageHeaders {
     /// Runs `body` with the value, as UTF-8 text, of the first header whose name (its UTF-8 bytes) satisfies
     /// `matches`, and returns true; false when there is no such header. With `nonEmpty`, headers with an empty
-    /// value are passed over. (`first(nonEmpty:whereName:_:)` turns the value into a result; a conformance only
-    /// lends it.)
+    /// value are passed over.
     func withFirst(nonEmpty: Bool, whereName matches: (UnsafeBufferPointer<UInt8>) -> Bool,
                    _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool
-}
-
-extension MessageHeaders {
-    /// What `transform` makes of the first matching header's value, or nil (see `withFirst`).
-    func first<R>(nonEmpty: Bool, whereName matches: (UnsafeBufferPointer<UInt8>) -> Bool,
-                  _ transform: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        var result: R?
-        _ = withFirst(nonEmpty: nonEmpty, whereName: matches) { result = transform($0) }
-        return result
-    }
 }
 
 extension [String: String]: MessageHeaders {
