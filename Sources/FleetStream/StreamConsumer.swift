@@ -28,6 +28,8 @@ final class StreamConsumer {
     /// rabbitmq-c has more input buffered, so that a subscriber wakes and settles once per batch, not per event.
     private var burstEvents: [Event] = []
     private var burstTags: [UInt64] = []
+    /// The burst's event ids as `SeenEvents` hashes, not yet checked (see `deliverBurst`).
+    private var burstHashes: [UInt64] = []
     /// The subscribers of the current burst (each event's ledger entry waits for exactly these).
     private var burstTargets: [EventHub.Subscriber] = []
     private static let burstLimit = 128
@@ -212,24 +214,50 @@ final class StreamConsumer {
             hub.broadcast(.rejected(Rejection(queue: queue, messageID: delivery.messageID, error: error)))
             return
         }
-        guard seen.insert(stableHash(event.id)) else {
-            // Already delivered (a redelivery after a reconnect, or a publisher retry): acknowledge only.
-            statistics.duplicates += 1
-            ledger.add(tag: delivery.deliveryTag, waitingFor: 0)
-            return
-        }
-        statistics.received += 1
         if burstEvents.isEmpty { burstTargets = hub.current() }
-        var waiting: UInt64 = 0
-        for target in burstTargets { waiting |= target.bit }
-        ledger.add(tag: delivery.deliveryTag, waitingFor: waiting)
+        burstHashes.append(stableHash(event.id))
         burstEvents.append(consume event)  // moved, not copied: a copy retains each of its strings
         burstTags.append(delivery.deliveryTag)
     }
 
-    /// Hands the burst to every subscriber as one batch (the arrays are shared, not copied).
+    /// Drops the burst's duplicates, records every delivery in the ledger (in tag order), and hands the rest to
+    /// every subscriber as one batch (the arrays are shared, not copied).
     private func deliverBurst() {
         guard !burstEvents.isEmpty else { return }
+        // The ids are checked here rather than one by one as they arrive: the table is megabytes, each check a
+        // cache miss, and checks made together let those misses overlap.
+        seen.warm(burstHashes)
+        var waiting: UInt64 = 0
+        for target in burstTargets { waiting |= target.bit }
+        var fresh = 0
+        for i in burstEvents.indices {
+            guard seen.insert(burstHashes[i]) else {
+                // Already delivered (a redelivery after a reconnect, or a publisher retry): acknowledge only.
+                statistics.duplicates += 1
+                ledger.add(tag: burstTags[i], waitingFor: 0)
+                continue
+            }
+            ledger.add(tag: burstTags[i], waitingFor: waiting)
+            if fresh != i {  // keeps the fresh ones in order at the front
+                burstEvents.swapAt(fresh, i)
+                burstTags.swapAt(fresh, i)
+            }
+            fresh += 1
+        }
+        statistics.received += fresh
+        burstEvents.removeSubrange(fresh...)
+        burstTags.removeSubrange(fresh...)
+        burstHashes.removeAll(keepingCapacity: true)
+        if !burstEvents.isEmpty { handOver() }
+        // Fresh arrays: the batches own the old ones now.
+        burstEvents = []
+        burstEvents.reserveCapacity(Self.burstLimit)
+        burstTags = []
+        burstTags.reserveCapacity(Self.burstLimit)
+        burstTargets = []
+    }
+
+    private func handOver() {
         let generation = self.generation
         let inbox = self.inbox
         let tags = burstTags
@@ -242,12 +270,6 @@ final class StreamConsumer {
                 for tag in tags { ledger.settle(tag: tag, subscriber: bit) }
             }
         }
-        // Fresh arrays: the batches own the old ones now.
-        burstEvents = []
-        burstEvents.reserveCapacity(Self.burstLimit)
-        burstTags = []
-        burstTags.reserveCapacity(Self.burstLimit)
-        burstTargets = []
     }
 
     /// Applies what subscribers posted; returns whether a stop was requested.

@@ -21,7 +21,8 @@ import Testing
                     batch.append(EventBodies.message(type: type, id: id, vehicle: "V\(n)", queue: queue))
                 }
             }
-            batch += batch.prefix(10)  // a publisher retry: the same ids again
+            batch.insert(batch[1], at: 2)  // a publisher retry at once: the same id twice in one burst
+            batch += batch.prefix(10)  // and later ones: the same ids again, in a later burst
             try queues.publisher.publish(batch)
         }
         let source = makeSource(queues: queues.names)

@@ -14,6 +14,8 @@ public struct SeenEvents: Sendable {
     private var ring: [UInt64]
     private var next = 0
     public private(set) var count = 0
+    /// Written by `warm` only.
+    private var warmth: UInt64 = 0
 
     public init(capacity: Int = 262_144) {
         precondition(capacity > 0)
@@ -44,6 +46,17 @@ public struct SeenEvents: Sendable {
     }
 
     public func contains(_ hash: UInt64) -> Bool { probe(hash == 0 ? 1 : hash).found }
+
+    /// Reads the home slot of each hash, so that inserting them next finds those slots in the cache: the loads
+    /// are independent, so their misses overlap, where the probes of one insert after another would wait for
+    /// each miss in turn. An optimisation only; no effect on the contents.
+    public mutating func warm(_ hashes: [UInt64]) {
+        var sum: UInt64 = 0
+        slots.withUnsafeBufferPointer { slots in
+            for hash in hashes { sum &+= slots[home(hash == 0 ? 1 : hash)] }
+        }
+        warmth = sum  // kept, so that the loads are not optimised away
+    }
 
     private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
