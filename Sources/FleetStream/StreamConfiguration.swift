@@ -22,7 +22,8 @@ public struct StreamConfiguration: Sendable, Hashable {
     public var heartbeatSeconds: Int
     public var declaration: QueueDeclaration
     public var reconnect: ReconnectPolicy
-    /// Acknowledge (with `multiple`) once this many deliveries are ready; also whenever the stream goes quiet.
+    /// Acknowledge (with `multiple`) once this many deliveries are ready; also whenever the stream goes quiet, and
+    /// before each `readCoalescing` wait.
     /// Kept at most prefetch / 2, or the broker would stall waiting for acks.
     public var ackBatch: Int
     /// Event ids remembered to drop redeliveries of events already delivered.
@@ -34,7 +35,8 @@ public struct StreamConfiguration: Sendable, Hashable {
     /// Mid-stream, when everything received has been handled, wait this long (seconds) before reading the socket
     /// again, so that a read brings a few dozen deliveries instead of a few: on the 2-core benchmark machine
     /// this cut the consumer's CPU by about a third (fewer sleeps and wake-ups in `poll`) and raised its rate a
-    /// little. A full ack batch goes out before the wait (a partial one when the stream goes quiet); 0 turns it off.
+    /// little. Whatever is ready is acknowledged before the wait, so that the broker's window stays open meanwhile;
+    /// 0 turns it off (acks then go out in full batches, and when the stream goes quiet).
     public var readCoalescing: Double
 
     public init(url: AMQPURL, queues: [String], prefetch: Int = 200, tlsCAFile: String? = nil,

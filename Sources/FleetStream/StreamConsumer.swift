@@ -173,8 +173,10 @@ final class StreamConsumer {
                     timeout = 0
                 }
             }
-            // Mid-stream and nothing buffered: let the socket fill a little (see `readCoalescing`).
+            // Mid-stream and nothing buffered: let the socket fill a little (see `readCoalescing`). What is ready is
+            // acknowledged first: an ack held through the wait keeps the broker's window that much smaller meanwhile.
             if configuration.readCoalescing > 0, !ledger.isEmpty, !c.hasBufferedInput {
+                try flushAcks(on: c)
                 usleep(UInt32(configuration.readCoalescing * 1_000_000))
             }
             // The delivery is decoded in rabbitmq-c's buffer: no copy of the body, no strings nobody reads.
