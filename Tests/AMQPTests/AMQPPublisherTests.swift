@@ -42,6 +42,56 @@ import Testing
         #expect(try publisher.declareQueue(queue, passive: true) == 0)
     }
 
+    /// The consumer reads content frames itself: an empty body, a one-frame body, and bodies that span several
+    /// frames (the broker cuts at 128 KiB) arrive whole, in order, with their envelope, copied or lent.
+    @Test func bodiesOfEverySizeArriveWholeWithTheirEnvelope() throws {
+        let queue = TestBroker.uniqueName("amqp-test.sizes")
+        let publisher = try AMQPPublisher(url: TestBroker.amqpURL)
+        defer {
+            _ = try? publisher.deleteQueue(queue)
+            publisher.close()
+        }
+        try publisher.declareQueue(queue)
+        let sizes = [0, 1, 500, 131_064, 131_072, 300_000, 1_000_000, 7]
+        let bodies = sizes.enumerated().map { n, size in (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ n) } }
+        try publisher.publish(bodies.enumerated().map { n, body in
+            AMQPMessage(exchange: "", routingKey: queue, body: body, messageID: "size-\(n)", headers: ["N": "\(n)"])
+        })
+
+        let consumer = try AMQPConnection(url: TestBroker.amqpURL)
+        defer { consumer.close() }
+        try consumer.setPrefetch(10)
+        let consumerTag = try consumer.consume(queue: queue)
+        var copied: [AMQPDelivery] = []
+        var lent: [(body: [UInt8], id: String?, header: String?, tag: String, key: String)] = []
+        var idleWaits = 0
+        while copied.count + lent.count < bodies.count, idleWaits < 10 {
+            // Every other delivery through each API.
+            if (copied.count + lent.count) % 2 == 0 {
+                if case let .delivery(d) = try consumer.nextDelivery(timeout: 0.5) { copied.append(d) } else { idleWaits += 1 }
+            } else {
+                let wait = try consumer.nextDelivery(timeout: 0.5, lending: { d in
+                    lent.append((Array(d.body), d.messageID, d.headers["N"], d.consumerTag, d.routingKey))
+                })
+                if case .delivery = wait {} else { idleWaits += 1 }
+            }
+        }
+        try #require(copied.count + lent.count == bodies.count)
+        for (i, d) in copied.enumerated() {
+            let n = 2 * i
+            #expect(d.body == bodies[n], "body \(n) of \(sizes[n]) bytes")
+            #expect(d.messageID == "size-\(n)" && d.headers["N"] == "\(n)" && d.routingKey == queue && d.consumerTag == consumerTag)
+        }
+        for (i, d) in lent.enumerated() {
+            let n = 2 * i + 1
+            #expect(d.body == bodies[n], "body \(n) of \(sizes[n]) bytes")
+            #expect(d.id == "size-\(n)" && d.header == "\(n)" && d.key == queue && d.tag == consumerTag)
+        }
+        try consumer.ack(UInt64(bodies.count), multiple: true)
+        consumer.close()
+        #expect(try publisher.declareQueue(queue, passive: true) == 0)
+    }
+
     @Test func passiveDeclareOfAMissingQueueIsAChannelErrorAndThePublisherRecovers() throws {
         let publisher = try AMQPPublisher(url: TestBroker.amqpURL)
         defer { publisher.close() }
