@@ -68,8 +68,13 @@ public struct EventDecoder: Sendable {
             payload = .vehicleChanged(VehicleChange(reasons: reasons, vehicle: vehicle))
         case .vehicleStateRecorded:
             vehicleID = try body.requiredString("vehicle_id")
-            let state = try body.object("vehicle_state").map { (f) throws(EventDecodingError) in try VehicleState(f) }
-            payload = .vehicleStateRecorded(state ?? VehicleState())
+            // Built straight into its payload: through `map` and `??` the state was copied by value witness,
+            // retaining each of its strings once more.
+            if let f = try body.object("vehicle_state") {
+                payload = .vehicleStateRecorded(try VehicleState(f))
+            } else {
+                payload = .vehicleStateRecorded(VehicleState())
+            }
         case .tripStarted, .tripEnded, .tripMetricsReady, .tripDiscarded:
             guard let trip = try body.object("trip") else { throw .missingField("trip") }
             vehicleID = try trip.requiredString("vehicle_id")
