@@ -47,4 +47,16 @@ import TestSupport
         #expect(!seen.contains(20))
         #expect(seen.contains(30) && seen.contains(40))
     }
+
+    /// The ids' hash is FNV-1a (the store's tiebreaks depend on it staying the same): the published test vectors,
+    /// and an id long enough to live on the heap against the byte-by-byte definition.
+    @Test func idsHashWithFNV1a() {
+        #expect(stableHash("") == 0xcbf2_9ce4_8422_2325)
+        #expect(stableHash("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(stableHash("foobar") == 0x8594_4171_f739_67e8)
+        let id = "evt-\(Int.random(in: 1_000_000...9_999_999))-with-an-id-longer-than-fifteen-bytes"
+        var manual: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { manual = (manual ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        #expect(stableHash(id) == manual)
+    }
 }
