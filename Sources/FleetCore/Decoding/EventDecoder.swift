@@ -68,8 +68,6 @@ public struct EventDecoder: Sendable {
             payload = .vehicleChanged(VehicleChange(reasons: reasons, vehicle: vehicle))
         case .vehicleStateRecorded:
             vehicleID = try body.requiredString("vehicle_id")
-            // Built straight into its payload: through `map` and `??` the state was copied by value witness,
-            // retaining each of its strings once more.
             if let f = try body.object("vehicle_state") {
                 payload = .vehicleStateRecorded(try VehicleState(f))
             } else {
