@@ -254,14 +254,8 @@ public final class AMQPConnection {
         throws(AMQPError) -> AMQPWait<R> {
         try requireAlive("consume")
         amqp_maybe_release_buffers(state)
-        var frame = amqp_frame_t()
         var wait = timeval(seconds: timeout)
-        let status = amqp_simple_wait_frame_noblock(state, &frame, &wait)
-        if status == AMQP_STATUS_TIMEOUT.rawValue { return .timeout }
-        guard status == AMQP_STATUS_OK.rawValue else {
-            isAlive = false
-            throw transportError("consume", status)
-        }
+        guard let frame = try nextFrame(waitingAtMost: &wait) else { return .timeout }
         // A stray content frame cannot start anything: skip it.
         guard frame.frame_type == UInt8(AMQP_FRAME_METHOD), let decoded = frame.payload.method.decoded else { return .timeout }
         switch frame.payload.method.id {
@@ -322,12 +316,7 @@ public final class AMQPConnection {
     /// The next frame, which must belong to `channel`'s content; a `connection.close` in its place is answered and
     /// thrown as such.
     private func nextContentFrame(channel: UInt16) throws(AMQPError) -> amqp_frame_t {
-        var frame = amqp_frame_t()
-        let status = amqp_simple_wait_frame(state, &frame)
-        guard status == AMQP_STATUS_OK.rawValue else {
-            isAlive = false
-            throw transportError("consume", status)
-        }
+        guard let frame = try nextFrame(waitingAtMost: nil) else { throw .unexpected("a wait without a timeout timed out") }
         if frame.frame_type == UInt8(AMQP_FRAME_METHOD), frame.payload.method.id == AMQP_CONNECTION_CLOSE_METHOD {
             let _: AMQPWait<Void> = try serverMethod(id: frame.payload.method.id, decoded: frame.payload.method.decoded,
                                                      channel: frame.channel)
@@ -336,8 +325,22 @@ public final class AMQPConnection {
         return frame
     }
 
-    /// The broker broke the protocol (AMQP forbids interleaving another frame with a message's content): the
-    /// connection cannot be trusted any more.
+    /// The next frame, or nil when `timeout` passed first (nil `timeout`: wait as long as it takes). A transport
+    /// failure ends the connection.
+    private func nextFrame(waitingAtMost timeout: UnsafePointer<timeval>?) throws(AMQPError) -> amqp_frame_t? {
+        var frame = amqp_frame_t()
+        let status = amqp_simple_wait_frame_noblock(state, &frame, timeout)
+        if status == AMQP_STATUS_TIMEOUT.rawValue { return nil }
+        guard status == AMQP_STATUS_OK.rawValue else {
+            isAlive = false
+            throw transportError("consume", status)
+        }
+        return frame
+    }
+
+    /// The frames of a message do not arrive as AMQP says they must (header, then body, on its channel; this
+    /// connection's other channel only ever answers its own synchronous calls): the connection cannot be trusted
+    /// any more.
     private func protocolViolation(_ what: String) -> AMQPError {
         isAlive = false
         return .unexpected(what)

@@ -1,6 +1,6 @@
 import CRabbitMQ
 
-/// One message delivered to a consumer, copied out of rabbitmq-c's envelope (which is freed at once).
+/// One message delivered to a consumer, copied out of rabbitmq-c's frame buffers (which are reused at once).
 public struct AMQPDelivery: Sendable {
     /// The channel's delivery tag: valid only on the channel and connection that delivered it.
     public var deliveryTag: UInt64
