@@ -66,7 +66,7 @@ final class StreamConsumer {
                 c.close()
                 break
             } catch {
-                // Events decoded before the failure still reach the subscribers (their ids are already marked
+                // Events decoded before the failure still reach the subscribers (delivering them marks their ids
                 // seen, so the redelivery will only be acknowledged); their settlements are stale and dropped.
                 deliverBurst()
                 connection?.close()
@@ -262,18 +262,19 @@ final class StreamConsumer {
             fresh += 1
         }
         statistics.received += fresh
-        burstEvents.removeSubrange(fresh...)
-        burstTags.removeSubrange(fresh...)
         burstHashes.removeAll(keepingCapacity: true)
-        if !burstEvents.isEmpty { handOver() }
-        // Fresh arrays: the batches own the old ones now.
-        burstEvents = []
-        burstEvents.reserveCapacity(Self.burstLimit)
-        burstTags = []
-        burstTags.reserveCapacity(Self.burstLimit)
+        if fresh > 0 {
+            burstEvents.removeSubrange(fresh...)
+            burstTags.removeSubrange(fresh...)
+            handOver()
+        } else {  // only duplicates (a redelivery after a reconnect): nothing handed over, the arrays stay ours
+            burstEvents.removeAll(keepingCapacity: true)
+            burstTags.removeAll(keepingCapacity: true)
+        }
         burstTargets = []
     }
 
+    /// Hands the burst's events to every target as one batch, then starts new arrays: the batches own these now.
     private func handOver() {
         let generation = self.generation
         let inbox = self.inbox
@@ -287,6 +288,10 @@ final class StreamConsumer {
                 for tag in tags { ledger.settle(tag: tag, subscriber: bit) }
             }
         }
+        burstEvents = []
+        burstEvents.reserveCapacity(Self.burstLimit)
+        burstTags = []
+        burstTags.reserveCapacity(Self.burstLimit)
     }
 
     /// Applies what subscribers posted; returns whether a stop was requested.
