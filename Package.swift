@@ -52,8 +52,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "FleetTUI", dependencies: [
-            "FleetCore", "CNcursesw",
+            "FleetCore", "CNcursesw", "CTerminalRescue",
         ]),
+        // Restores the terminal from a fatal signal's handler (C: only async-signal-safe calls there).
+        .target(name: "CTerminalRescue"),
         .target(name: "FleetSim", dependencies: [
             "FleetCore", "AMQP",
             .product(name: "Hummingbird", package: "hummingbird"),

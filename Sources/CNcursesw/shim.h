@@ -33,4 +33,11 @@ static inline int shim_put_cell(WINDOW *w, int y, int x, const wchar_t *text, at
     return mvwadd_wch(w, y, x, &cell);
 }
 static inline void shim_force_repaint(void) { clearok(curscr, TRUE); }
+/* term.h last: it defines a macro for every capability name (lines, columns, bell, ...). */
+#include <ncursesw/term.h>
+/* A string capability of the current terminal (after initscr), or NULL when it has none. */
+static inline const char *shim_tigetstr(const char *name) {
+    const char *value = tigetstr(name);
+    return value == (const char *)-1 ? NULL : value;
+}
 #endif

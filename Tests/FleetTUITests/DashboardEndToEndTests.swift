@@ -178,6 +178,42 @@ import Glibc
         await tmux.waitFor("a clean exit") { $0.contains("FLEETWATCH-EXIT=0") && $0.contains("TTY-RESTORED") }
     }
 
+    /// A crash while the dashboard owns the terminal (a fatal signal from outside, as a Swift trap or a bad
+    /// access raises it on any thread): the terminal comes back all the same, main screen, cursor shown and tty
+    /// settings as before, and the process still dies of that signal. `sh`, unlike bash, restores nothing itself.
+    @Test(arguments: [SIGSEGV, SIGILL])
+    func aCrashGivesTheTerminalBack(signal: Int32) async throws {
+        let binary = Self.binary
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let script = """
+            stty -g > \(dir)/before
+            sh -c 'echo $$ > \(dir)/pid; exec \(binary) --demo --demo-vehicles 10'
+            echo FLEETWATCH-EXIT=$?
+            stty -g > \(dir)/after
+            cmp -s \(dir)/before \(dir)/after && echo TTY-RESTORED
+            sleep 60
+            """
+        try #require(FileManager.default.createFile(atPath: "\(dir)/run.sh", contents: Data(script.utf8)))
+        let tmux = Tmux()
+        defer { tmux.run(["kill-server"]) }
+        tmux.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30",
+                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) SWIFT_BACKTRACE=interactive=no "
+                    + "sh \(dir)/run.sh"])
+        guard await tmux.waitFor("the dashboard", { $0.contains("Vehicles 10/10") }) != nil else { return }
+        let modes = { tmux.run(["display-message", "-p", "-t", "t", "#{alternate_on} #{cursor_flag}"]) }
+        #expect(modes().hasPrefix("1 0"), "the dashboard should own the terminal: alternate screen, no cursor")
+        let pidText = (try? String(contentsOfFile: "\(dir)/pid", encoding: .utf8)) ?? ""
+        let pid = try #require(pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, signal)
+        await tmux.waitFor("the shell after the crash") {
+            $0.contains("FLEETWATCH-EXIT=\(128 + signal)") && $0.contains("TTY-RESTORED")
+        }
+        #expect(modes().hasPrefix("0 1"), "after the crash: the main screen, with the cursor shown")
+    }
+
     @Test func refusesToStartWhenStdoutIsNotATerminal() async throws {
         let binary = Self.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")

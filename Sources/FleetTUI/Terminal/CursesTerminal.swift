@@ -1,4 +1,5 @@
 @preconcurrency import CNcursesw
+import CTerminalRescue
 import FleetCore
 #if canImport(Glibc)
 import Glibc
@@ -24,14 +25,32 @@ public final class CursesTerminal: Terminal {
     private var offscreen: OpaquePointer?
 
     /// Starts curses on the controlling terminal. `colorAllowed` is false for `NO_COLOR` or `--no-color`.
+    /// A fatal signal (a crash on any thread) restores the terminal too: see `armCrashRescue`.
     public init(colorAllowed: Bool) {
         setlocale(LC_ALL, "")
         let codeset = String(cString: shim_codeset()).uppercased()
         asciiOnly = !(codeset == "UTF-8" || codeset == "UTF8")
+        var shellMode = termios()
+        let haveShellMode = tcgetattr(STDOUT_FILENO, &shellMode) == 0
         _ = initscr()
         window = shim_stdscr()
         colorDepth = .mono
         configure(colorAllowed: colorAllowed)
+        if haveShellMode { Self.armCrashRescue(shellMode: shellMode) }
+    }
+
+    /// Without this a crash leaves the user's terminal on the alternate screen, cursor hidden, keys not echoed:
+    /// the handler writes the terminal's own sequences for leaving curses and puts back the tty settings found
+    /// before `initscr`, then lets the signal go on (to Swift's backtracer, which can then print legibly).
+    private static func armCrashRescue(shellMode: termios) {
+        var reset: [CChar] = []
+        for capability in ["rmcup", "cnorm", "sgr0", "rmkx"] {  // alternate screen off, cursor on, plain, keypad off
+            guard let sequence = shim_tigetstr(capability) else { continue }
+            reset.append(contentsOf: UnsafeBufferPointer(start: sequence, count: strlen(sequence)))
+        }
+        reset.append(contentsOf: "\r\n".utf8CString.dropLast())
+        var mode = shellMode
+        _ = fw_rescue_arm(STDOUT_FILENO, &mode, reset, reset.count)
     }
 
     /// Curses writing to /dev/null at a fixed size, for tests of the backend itself (no TTY needed): what it
@@ -151,7 +170,7 @@ public final class CursesTerminal: Terminal {
         restored = true
         curs_set(1)
         endwin()
-        if let offscreen { delscreen(offscreen) }
+        if let offscreen { delscreen(offscreen) } else { fw_rescue_disarm() }
     }
 
     // MARK: - Helpers
