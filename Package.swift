@@ -84,7 +84,7 @@ let package = Package(
 
         // Benchmarks: `scripts/bench` (release build).
         .executableTarget(name: "fleetwatch-bench", dependencies: [
-            "FleetCore",
+            "FleetCore", "FleetTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

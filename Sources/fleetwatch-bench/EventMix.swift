@@ -3,11 +3,13 @@ import FleetCore
 /// A realistic mix of INVERS event bodies, shaped like the contract's samples: mostly telematics readings and
 /// vehicle changes, then trips, and rare smoke events. Every body has its own event id, so none is a duplicate.
 enum EventMix {
-    static func bodies(count: Int, vehicles: Int) -> [[UInt8]] {
-        var rng = SplitMix64(seed: 42)
+    /// `count` bodies about `vehicles` vehicles; `first` numbers them on from an earlier call (ids and times
+    /// continue, so bodies made in chunks are as distinct as bodies made at once).
+    static func bodies(count: Int, vehicles: Int, first: Int = 0) -> [[UInt8]] {
+        var rng = SplitMix64(seed: 42 &+ UInt64(first))
         var result: [[UInt8]] = []
         result.reserveCapacity(count)
-        for i in 0..<count {
+        for i in first..<(first + count) {
             let v = "V\(String(Int(rng.next() % UInt64(vehicles)), radix: 36).uppercased())"
             let id = "\(String(rng.next(), radix: 16))-\(i)"
             let second = i % 60

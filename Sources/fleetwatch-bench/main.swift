@@ -4,7 +4,7 @@ import ArgumentParser
 struct FleetwatchBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fleetwatch-bench", abstract: "fleetwatch's benchmarks; figures are ratios against a same-run baseline.",
-        subcommands: [DecodeApply.self], defaultSubcommand: DecodeApply.self)
+        subcommands: [DecodeApply.self, Memory.self], defaultSubcommand: DecodeApply.self)
 
     struct DecodeApply: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -19,6 +19,14 @@ struct FleetwatchBench: ParsableCommand {
                 DecodeApplyBenchmark.run(events: events, vehicles: vehicles)
             }
         }
+    }
+
+    struct Memory: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "memory", abstract: "resident memory after a long run (store, dedup, row index, frames).")
+        @Option(help: "Events in all.") var events = 1_000_000
+        @Option(help: "Vehicles in the fleet.") var vehicles = 100_000
+        func run() { MemoryBenchmark.run(events: events, vehicles: vehicles) }
     }
 }
 
