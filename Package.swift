@@ -34,6 +34,7 @@ let package = Package(
         // The pure core: events, decoding, store, filter, safe text. No I/O.
         .target(name: "FleetCore", dependencies: [
             .product(name: "DequeModule", package: "swift-collections"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
 
         // Edges.
