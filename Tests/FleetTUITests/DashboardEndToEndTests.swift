@@ -214,6 +214,26 @@ import Glibc
         #expect(modes().hasPrefix("0 1"), "after the crash: the main screen, with the cursor shown")
     }
 
+    /// `--ascii` in a UTF-8 terminal: the whole screen is ASCII, and still reads as the dashboard.
+    @Test func asciiFlagDrawsOnlyASCII() async throws {
+        let binary = Self.binary
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tmux = Tmux()
+        defer { tmux.run(["kill-server"]) }
+        tmux.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30",
+                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) sh -c "
+                    + "'\(binary) --demo --demo-vehicles 10 --ascii; echo FLEETWATCH-EXIT=$?; sleep 60'"])
+        guard let screen = await tmux.waitFor("the dashboard", {
+            $0.contains("+ Vehicles 10/10") && $0.contains("* connected")
+        }) else { return }
+        #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(screen)")
+        tmux.keys("q")
+        await tmux.waitFor("a clean exit") { $0.contains("FLEETWATCH-EXIT=0") }
+    }
+
     @Test func refusesToStartWhenStdoutIsNotATerminal() async throws {
         let binary = Self.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")

@@ -23,9 +23,10 @@ public enum DashboardSession {
     }
 
     /// Starts consuming, loads the snapshot, runs the UI until the user quits or a signal arrives, then stops
-    /// the source. Returns the signal that ended it, if any.
+    /// the source. Returns the signal that ended it, if any. `asciiOnly` draws ASCII stand-ins for line drawing and
+    /// glyphs (`--ascii`).
     @discardableResult
-    public static func run(_ runtime: DashboardRuntime, colorAllowed: Bool) async -> Int32? {
+    public static func run(_ runtime: DashboardRuntime, colorAllowed: Bool, asciiOnly: Bool = false) async -> Int32? {
         let received = SignalRecord()
         var sources: [any DispatchSourceSignal] = []
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
@@ -54,7 +55,7 @@ public enum DashboardSession {
         runtime.loadSnapshot()
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
-                let terminal = CursesTerminal(colorAllowed: colorAllowed)
+                let terminal = CursesTerminal(colorAllowed: colorAllowed, asciiOnly: asciiOnly)
                 runtime.runUserInterface(on: terminal)
                 terminal.restore()
                 done.resume()

@@ -18,18 +18,20 @@ public final class CursesTerminal: Terminal {
     private var previousPalette: Palette?
     private var pairs: [Int32: Int32] = [:]
     private var restored = false
-    /// Without a UTF-8 locale wide output is mangled: draw ASCII instead.
+    /// ASCII stand-ins for every other character (`ascii(_:)`): without a UTF-8 locale wide output is mangled, and
+    /// `--ascii` asks for it where fonts or screen readers handle line drawing and glyphs badly.
     private let asciiOnly: Bool
 
     /// The screen of an off-screen session (tests); nil on the controlling terminal.
     private var offscreen: OpaquePointer?
 
-    /// Starts curses on the controlling terminal. `colorAllowed` is false for `NO_COLOR` or `--no-color`.
+    /// Starts curses on the controlling terminal. `colorAllowed` is false for `NO_COLOR` or `--no-color`;
+    /// `asciiOnly` is `--ascii` (a locale that is not UTF-8 draws ASCII anyway).
     /// A fatal signal (a crash on any thread) restores the terminal too: see `armCrashRescue`.
-    public init(colorAllowed: Bool) {
+    public init(colorAllowed: Bool, asciiOnly: Bool = false) {
         setlocale(LC_ALL, "")
         let codeset = String(cString: shim_codeset()).uppercased()
-        asciiOnly = !(codeset == "UTF-8" || codeset == "UTF8")
+        self.asciiOnly = asciiOnly || !(codeset == "UTF-8" || codeset == "UTF8")
         var shellMode = termios()
         let haveShellMode = tcgetattr(STDOUT_FILENO, &shellMode) == 0
         _ = initscr()
@@ -55,9 +57,9 @@ public final class CursesTerminal: Terminal {
 
     /// Curses writing to /dev/null at a fixed size, for tests of the backend itself (no TTY needed): what it
     /// painted is read back with `paintedLines()`. ncurses state is global: one at a time.
-    public init(offscreenSize size: ScreenSize, terminalType: String = "xterm-256color") {
+    public init(offscreenSize size: ScreenSize, terminalType: String = "xterm-256color", asciiOnly: Bool = false) {
         setlocale(LC_ALL, "C.UTF-8")
-        asciiOnly = false
+        self.asciiOnly = asciiOnly
         let output = fopen("/dev/null", "w"), input = fopen("/dev/null", "r")
         offscreen = newterm(terminalType, output, input)
         set_term(offscreen)
@@ -238,7 +240,7 @@ public final class CursesTerminal: Terminal {
         }
     }
 
-    /// An ASCII stand-in for when the locale is not UTF-8.
+    /// An ASCII stand-in for a character of the views (anything else becomes "?").
     static func ascii(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         if scalar.isASCII { return scalar }
         switch scalar {
@@ -250,7 +252,7 @@ public final class CursesTerminal: Terminal {
         case "…": return "~"
         case "█": return "_"
         case "⚠": return "!"
-        case "—": return "-"
+        case "—", "–": return "-"
         case "·": return "."
         case "×": return "x"
         case "↑": return "^"
