@@ -17,6 +17,20 @@ import Glibc
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
+    /// A script for a tmux pane: records the tty settings, runs `command`, prints its exit status and whether the
+    /// tty settings came back unchanged, then waits so that the pane can be read.
+    static func ttyChecked(_ command: String, in dir: String) -> String {
+        """
+        stty -g > \(dir)/before
+        \(command)
+        echo FLEETWATCH-EXIT=$?
+        stty -g > \(dir)/after
+        cmp -s \(dir)/before \(dir)/after && echo TTY-RESTORED
+        sleep 60
+
+        """
+    }
+
     struct Tmux {
         let socket = "fw-e2e-\(UInt32.random(in: 0...UInt32.max))"
 
@@ -119,13 +133,8 @@ import Glibc
         let script = """
             export FLEETWATCH_AMQP_URL='\(amqpURL)' FLEETWATCH_QUEUES='\(queues.joined(separator: ","))' \\
               FLEETWATCH_API_URL='http://127.0.0.1:\(port)' INVERS_CLIENT_ID=e2e XDG_CONFIG_HOME='\(dir)'
-            stty -g > \(dir)/before
-            \(binary) --client-secret-file \(secretFile)
-            echo FLEETWATCH-EXIT=$?
-            stty -g > \(dir)/after
-            cmp -s \(dir)/before \(dir)/after && echo TTY-RESTORED
-            sleep 60
-            """
+
+            """ + Self.ttyChecked("\(binary) --client-secret-file \(secretFile)", in: dir)
         try #require(FileManager.default.createFile(atPath: "\(dir)/run.sh", contents: Data(script.utf8)))
         let tmux = Tmux()
         defer { tmux.run(["kill-server"]) }
@@ -188,14 +197,7 @@ import Glibc
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let script = """
-            stty -g > \(dir)/before
-            sh -c 'echo $$ > \(dir)/pid; exec \(binary) --demo --demo-vehicles 10'
-            echo FLEETWATCH-EXIT=$?
-            stty -g > \(dir)/after
-            cmp -s \(dir)/before \(dir)/after && echo TTY-RESTORED
-            sleep 60
-            """
+        let script = Self.ttyChecked("sh -c 'echo $$ > \(dir)/pid; exec \(binary) --demo --demo-vehicles 10'", in: dir)
         try #require(FileManager.default.createFile(atPath: "\(dir)/run.sh", contents: Data(script.utf8)))
         let tmux = Tmux()
         defer { tmux.run(["kill-server"]) }
