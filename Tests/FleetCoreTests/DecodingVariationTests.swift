@@ -22,6 +22,18 @@ import TestSupport
         #expect(EventType(raw: raw) == expected)
     }
 
+    @Test func escapedKeysAreTheirPlainNames() throws {
+        let event = try decode(#"""
+            {"metadata": {"\u0069d": "e0", "type": "VehicleStateRecorded", "occurred\u005fat": "2026-11-28T10:43:00Z"},
+             "vehicle\u005fid": "JQ7RP", "vehicle_state": {"central_lock": {"timestamp": "2026-11-28T10:42:59Z", "val\u0075e": "LOCKED"}}}
+            """#)
+        #expect(event.id == "e0")
+        #expect(event.vehicleID == "JQ7RP")
+        #expect(event.occurredAt == Timestamp(iso8601: "2026-11-28T10:43:00Z"))
+        guard case let .vehicleStateRecorded(state) = event.payload else { Issue.record("payload"); return }
+        #expect(state.centralLock?.value == .locked)
+    }
+
     @Test func tripDataReadyIsTheOlderNameOfTripMetricsReady() throws {
         let event = try decode("""
             {"metadata": {"id": "e1", "type": "TripDataReady", "occurred_at": "2026-11-28T10:43:00Z"},

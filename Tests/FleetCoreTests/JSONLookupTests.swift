@@ -21,4 +21,17 @@ import TestSupport
         #expect(root["list"]?.elements?.count == 3)  // an array's count is still its number of elements
         #expect(root["list"]?["x"] == nil)
     }
+
+    /// RFC 8259: a key with escapes names the same member as its plain spelling, whatever its raw length.
+    @Test func escapedKeysMatchTheirUnescapedName() throws {
+        let root = try JSONDocument(bytes: Array(#"""
+            {"vehicle\u005fid": "JQ7RP", "\u0078": 1, "b\"q": 2, "plain": 3, "x_y": 4}
+            """#.utf8)).root
+        #expect(root["vehicle_id"]?.string == "JQ7RP")  // raw 15 bytes, 10 unescaped
+        #expect(root["x"]?.int == 1)
+        #expect(root["b\"q"]?.int == 2)
+        #expect(root["plain"]?.int == 3)
+        #expect(root["vehicle"] == nil)
+        #expect(root["vehicle\\u005fid"] == nil)  // the raw spelling is not the name
+    }
 }

@@ -21,8 +21,9 @@ public struct JSONDocument: Sendable {
 
     /// One token. For a container, `end` is the index of the first token after it (so it can be skipped in O(1));
     /// for a scalar, `start..<end` are its bytes (without quotes for strings). `count` is an array's number of
-    /// elements, and an object's key lengths as a bit set (bit `length % 32` of each key's raw length): most keys
-    /// a decoder asks for are absent, and this answers those without walking every member. Scalars: 0.
+    /// elements, and an object's key lengths as a bit set (bit `length % 32` of each key's raw length; every bit
+    /// when a key has escapes): most keys a decoder asks for are absent, and this answers those without walking
+    /// every member. Scalars: 0.
     struct Token: Sendable {
         var kind: Kind
         var count: Int32

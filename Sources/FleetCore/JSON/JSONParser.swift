@@ -134,11 +134,12 @@ struct JSONParser {
         depth -= 1
     }
 
-    /// Adds the key just parsed (the last token) to its object's set of key lengths (see `Token`).
+    /// Adds the key just parsed (the last token) to its object's set of key lengths (see `Token`). An escaped
+    /// key's raw length is not its length, so its object gets every bit: lookups there walk all members.
     @inline(__always)
     private func noteKey(of object: Int, _ tokens: inout TapeWriter) {
         let key = tokens[tokens.count - 1]
-        tokens[object].count |= Int32(1) << ((key.end - key.start) & 31)
+        tokens[object].count |= key.kind == .escapedString ? -1 : Int32(1) << ((key.end - key.start) & 31)
     }
 
     /// Parses `"key" :` and leaves `i` on the value.

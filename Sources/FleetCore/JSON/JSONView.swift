@@ -52,13 +52,25 @@ struct JSONView {
         while i < end {
             let k = tokens[i]
             let valueIndex = i + 1
-            if k.kind == .string, Int(k.end - k.start) == keyCount,
-               bytesEqual(bytes + Int(k.start), keyStart, count: keyCount) {
+            if k.kind == .string {
+                if Int(k.end - k.start) == keyCount, bytesEqual(bytes + Int(k.start), keyStart, count: keyCount) {
+                    return at(valueIndex)
+                }
+            } else if unescapedKey(k, equals: key) {  // "vehicle\u005fid"
                 return at(valueIndex)
             }
             i = nextIndex(after: valueIndex)
         }
         return nil
+    }
+
+    /// Whether an escaped key token means `key` (rare: INVERS writes plain keys, RFC 8259 allows escaped ones).
+    /// Out of line, so that the lookup above stays small enough to inline.
+    @inline(never)
+    private func unescapedKey(_ k: JSONDocument.Token, equals key: StaticString) -> Bool {
+        var text = unescape(raw(k))
+        let wanted = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        return text.withUTF8 { $0.elementsEqual(wanted) }
     }
 
     /// The members of an object in document order, keys decoded.
