@@ -204,9 +204,9 @@ extension FleetState: Equatable {
     /// Two states are equal when they show the same fleet: vehicles, counts, logs and event totals. How they got
     /// there (revisions, the dedup memory, duplicates ignored) does not count.
     public static func == (a: FleetState, b: FleetState) -> Bool {
-        sameVehicles(a.vehicles, b.vehicles) && a.counts == b.counts && a.rentals == b.rentals && a.lifeChanges == b.lifeChanges
-            && a.trips == b.trips && a.smoke == b.smoke && a.knownTypeCounts == b.knownTypeCounts
-            && a.otherTypeCounts == b.otherTypeCounts
+        sameVehicles(a.vehicles, b.vehicles) && a.counts == b.counts
+            && a.rentals == b.rentals && a.lifeChanges == b.lifeChanges && a.trips == b.trips && a.smoke == b.smoke
+            && a.knownTypeCounts == b.knownTypeCounts && a.otherTypeCounts == b.otherTypeCounts
             && a.eventsApplied == b.eventsApplied
     }
 }
