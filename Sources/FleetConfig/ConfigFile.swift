@@ -13,6 +13,7 @@ import TOMLKit
 /// prefetch = 200
 /// theme = "solarized-dark"
 /// read_only = true
+/// ascii = true
 /// ```
 struct ConfigFile {
     var amqpURL: String?
@@ -25,9 +26,10 @@ struct ConfigFile {
     var prefetch: Int?
     var theme: String?
     var readOnly: Bool?
+    var ascii: Bool?
 
     static let knownKeys = ["amqp_url", "queues", "api_url", "token_url", "client_id", "client_secret_file", "tls_ca",
-                            "prefetch", "theme", "read_only"]
+                            "prefetch", "theme", "read_only", "ascii"]
 
     static func load(path: String, files: FileAccess) throws(SettingsError) -> ConfigFile {
         let text: String
@@ -66,6 +68,10 @@ struct ConfigFile {
         if let value = table["read_only"] {
             guard let b = value.bool else { throw wrongType(path, "read_only", "true or false") }
             file.readOnly = b
+        }
+        if let value = table["ascii"] {
+            guard let b = value.bool else { throw wrongType(path, "ascii", "true or false") }
+            file.ascii = b
         }
         if let value = table["queues"] {
             guard let array = value.array else { throw wrongType(path, "queues", "an array of strings") }

@@ -21,6 +21,8 @@ public struct Settings: Sendable {
     public var theme: String?
     /// Lock and unlock are disabled.
     public var readOnly: Bool
+    /// The dashboard draws ASCII stand-ins for lines and glyphs (config `ascii`; the dashboard's `--ascii` too).
+    public var ascii: Bool
     /// The config file that was read, if any.
     public var configFile: String?
     /// Things the user should hear about but that do not stop the program (printed on stderr).
@@ -121,7 +123,8 @@ extension Settings {
             clientID: flags.clientID ?? env("INVERS_CLIENT_ID") ?? file.clientID, clientSecret: secret,
             tlsCA: flags.tlsCA ?? env("FLEETWATCH_TLS_CA") ?? file.tlsCA, prefetch: prefetch,
             theme: flags.theme ?? env("FLEETWATCH_THEME") ?? file.theme,
-            readOnly: flags.readOnly || (file.readOnly ?? false), configFile: configFile, warnings: warnings)
+            readOnly: flags.readOnly || (file.readOnly ?? false), ascii: file.ascii ?? false, configFile: configFile,
+            warnings: warnings)
     }
 
     /// `$XDG_CONFIG_HOME/fleetwatch/config.toml`, else `~/.config/fleetwatch/config.toml`.

@@ -26,7 +26,7 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(help: "No colours (as does a non-empty NO_COLOR).")
     var noColor = false
 
-    @Flag(help: "ASCII only: + - | for lines, * and o for status marks (for fonts or screen readers that mangle them).")
+    @Flag(help: "ASCII only: + - | for lines, * and o for status marks, for fonts or screen readers (config: ascii).")
     var ascii = false
 
     func run() async throws {
@@ -63,7 +63,8 @@ struct DashboardCommand: AsyncParsableCommand {
             themeError: themeError, readOnly: settings?.readOnly ?? connection.readOnly,
             colorAllowed: DashboardConfiguration.colorAllowed(environment: environment, noColorFlag: noColor))
         let runtime = DashboardRuntime(source: source, commands: commands, configuration: configuration)
-        let signal = await DashboardSession.run(runtime, colorAllowed: configuration.colorAllowed, asciiOnly: ascii)
+        let signal = await DashboardSession.run(runtime, colorAllowed: configuration.colorAllowed,
+                                                asciiOnly: ascii || settings?.ascii == true)
         await client?.shutdown()
         if let signal { throw ExitCode(128 + signal) }
     }

@@ -25,6 +25,7 @@ import TestSupport
         prefetch = 50
         theme = "mono"
         read_only = true
+        ascii = true
         """
 
     @Test func theConfigFileIsTheLastResort() throws {
@@ -40,6 +41,7 @@ import TestSupport
         #expect(s.prefetch == 50)
         #expect(s.theme == "mono")
         #expect(s.readOnly)
+        #expect(s.ascii)
         #expect(s.configFile == "/cfg/fleetwatch/config.toml")
         #expect(s.warnings.isEmpty)
     }
@@ -73,6 +75,7 @@ import TestSupport
         #expect(s.apiURL == "https://api.invers.com")
         #expect(s.prefetch == 200)
         #expect(!s.readOnly)
+        #expect(!s.ascii)
         #expect(!s.hasAPICredentials)
     }
 
@@ -107,6 +110,10 @@ import TestSupport
         let fs = files(["/c.toml": ("prefetch = \"many\"\n", false)])
         #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: nil, message: "prefetch must be a whole number")) {
             try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+        }
+        let yes = files(["/c.toml": ("ascii = \"yes\"\n", false)])
+        #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: nil, message: "ascii must be true or false")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: yes)
         }
     }
 

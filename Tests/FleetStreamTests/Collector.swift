@@ -45,7 +45,7 @@ final class Collector: @unchecked Sendable {
     init(inline source: some EventSource, hold: Bool = false) {
         source.subscribe { [self] message in
             guard let batch = record(message) else { return }
-            lock.withLock { _threads.insert(Thread.current.name ?? "unnamed") }
+            lock.withLock { _ = _threads.insert(Thread.current.name ?? "unnamed") }
             if hold { lock.withLock { _unsettled.append(batch) } } else { batch.settle() }
         }
     }

@@ -216,18 +216,24 @@ import Glibc
         #expect(modes().hasPrefix("0 1"), "after the crash: the main screen, with the cursor shown")
     }
 
-    /// `--ascii` in a UTF-8 terminal: the whole screen is ASCII, and still reads as the dashboard.
-    @Test func asciiFlagDrawsOnlyASCII() async throws {
+    /// `--ascii` (or `ascii = true` in the config file) in a UTF-8 terminal: the whole screen is ASCII, and still
+    /// reads as the dashboard.
+    @Test(arguments: [true, false])
+    func asciiDrawsOnlyASCII(byFlag: Bool) async throws {
         let binary = Self.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: "\(dir)/fleetwatch", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
+        if !byFlag {
+            try #require(FileManager.default.createFile(atPath: "\(dir)/fleetwatch/config.toml",
+                                                        contents: Data("ascii = true\n".utf8)))
+        }
         let tmux = Tmux()
         defer { tmux.run(["kill-server"]) }
         tmux.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30",
                   "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) sh -c "
-                    + "'\(binary) --demo --demo-vehicles 10 --ascii; echo FLEETWATCH-EXIT=$?; sleep 60'"])
+                    + "'\(binary) --demo --demo-vehicles 10\(byFlag ? " --ascii" : ""); echo FLEETWATCH-EXIT=$?; sleep 60'"])
         guard let screen = await tmux.waitFor("the dashboard", {
             $0.contains("+ Vehicles 10/10") && $0.contains("* connected")
         }) else { return }
