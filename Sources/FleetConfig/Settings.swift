@@ -21,7 +21,7 @@ public struct Settings: Sendable {
     public var theme: String?
     /// Lock and unlock are disabled.
     public var readOnly: Bool
-    /// The dashboard draws ASCII stand-ins for lines and glyphs (config `ascii`; the dashboard's `--ascii` too).
+    /// The config file's `ascii`: the dashboard draws ASCII stand-ins for lines and glyphs (its `--ascii` ORs in).
     public var ascii: Bool
     /// The config file that was read, if any.
     public var configFile: String?
