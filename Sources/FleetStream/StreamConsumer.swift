@@ -14,7 +14,7 @@ final class StreamConsumer {
     private let configuration: StreamConfiguration
     private let inbox: SettlementInbox
     private let hub: EventHub
-    @exclusivity(unchecked) private var decoder = EventDecoder()
+    private let decoder = EventDecoder()
 
     /// Bumped for every new connection: settlements of an older one carry stale delivery tags and are dropped.
     private var generation: UInt64 = 0

@@ -118,30 +118,6 @@ import TestSupport
         #expect(try decoder.decode(body: big).id == "e1")
     }
 
-    /// One decoder parses every message into the same scratch tape; a body too large for the tape to be kept
-    /// gets a tape of its own, and neither leaves anything behind for the next body.
-    @Test func oneDecoderDecodesBodiesOfEverySizeInTurn() throws {
-        var decoder = EventDecoder()
-        func decode(_ body: [UInt8]) throws -> Event {
-            try body.withUnsafeBufferPointer { (bytes) throws -> Event in try decoder.decode(bytes: bytes, headers: [String: String]()) }
-        }
-        func body(id: String, numbers: Int) -> [UInt8] {
-            let pad = (0..<numbers).map { _ in "1" }.joined(separator: ",")
-            return Array(#"{"metadata": {"id": "\#(id)", "type": "SmokeDetected"}, "vehicle_id": "V-\#(id)", "pad": [\#(pad)]}"#.utf8)
-        }
-        let small = try decode(body(id: "s1", numbers: 3))
-        let large = try decode(body(id: "l1", numbers: 50_000))  // 100 kB: more tokens than a kept tape holds
-        let medium = try decode(body(id: "m1", numbers: 5_000))  // grows the kept tape
-        let again = try decode(body(id: "s2", numbers: 0))
-        #expect([small, large, medium, again].map(\.id) == ["s1", "l1", "m1", "s2"])
-        #expect([small, large, medium, again].map(\.vehicleID) == ["V-s1", "V-l1", "V-m1", "V-s2"])
-        // A top-level scalar is the one body with as many tokens as bytes: the tape's worst case.
-        #expect(try JSONDocument(bytes: Array("7".utf8)).root.double == 7)
-        #expect(throws: EventDecodingError.notAnObject(found: "a number")) { try decode(Array("7".utf8)) }
-    }
-
-    /// Strings are scanned eight bytes at a time: a quote, a backslash or a control character is found wherever
-    /// it sits in a word, and a string that straddles words keeps its exact bytes.
     @Test(arguments: 0..<20) func stringsAreScannedExactlyAtEveryOffset(offset: Int) throws {
         let before = String(repeating: "é", count: offset / 2) + String(repeating: "a", count: offset % 2)
         let prefix = #"{"metadata": {"id": ""#

@@ -3,10 +3,14 @@
 /// Lenient where the contract is uncertain (unknown fields ignored, optional fields missing or null, unknown
 /// reasons and types kept raw) and strict where it must be (not JSON, not an object, no event id, a relied-on
 /// field of the wrong type): those are `EventDecodingError`s, never crashes and never silent defaults.
+///
+/// One pass over the body builds the event (`BodyReader`): the members of the event's type are read where they
+/// stand once the type is known (from a header, or from `metadata` when it comes first, as INVERS writes it), and
+/// remembered by position and read after the pass otherwise. A body that is refused is checked whole and read
+/// again in a fixed order, so that its error does not depend on the order of its members: a syntax error anywhere
+/// first, then `metadata`, then the type's members in `PayloadKey`'s order.
 public struct EventDecoder: Sendable {
     public var limits: JSONDocument.Limits
-    /// The tape's buffer, kept for the next body: the consumer decodes every message with one decoder.
-    private var scratch: [JSONDocument.Token] = []
 
     public init(limits: JSONDocument.Limits = .default) { self.limits = limits }
 
@@ -17,74 +21,89 @@ public struct EventDecoder: Sendable {
     ///     `Event-Type`, case-insensitive) names the event type and wins over the body.
     ///   - messageID: the AMQP `message_id` property, used as the event id when the body has none.
     public func decode(body: [UInt8], headers: [String: String] = [:], messageID: String? = nil) throws(EventDecodingError) -> Event {
-        var decoder = self
-        return try body.withUnsafeBufferPointer { (bytes) throws(EventDecodingError) in
-            try decoder.decode(bytes: bytes, headers: headers, messageID: messageID)
+        try body.withUnsafeBufferPointer { (bytes) throws(EventDecodingError) in
+            try decode(bytes: bytes, headers: headers, messageID: messageID)
         }
     }
 
-    /// Decodes a message read in place (the broker client's buffers), reusing this decoder's token buffer.
-    /// `messageID` is only evaluated when the body has no id (building it is an allocation an event).
-    public mutating func decode(bytes: UnsafeBufferPointer<UInt8>, headers: some MessageHeaders,
-                                messageID: @autoclosure () -> String? = nil) throws(EventDecodingError) -> Event {
+    /// Decodes a message read in place (the broker client's buffers). `messageID` is only evaluated when the
+    /// body has no id (building it is an allocation an event).
+    public func decode(bytes: UnsafeBufferPointer<UInt8>, headers: some MessageHeaders,
+                       messageID: @autoclosure () -> String? = nil) throws(EventDecodingError) -> Event {
+        if bytes.count > limits.maxBytes { throw .invalidJSON(.tooLarge(bytes: bytes.count, limit: limits.maxBytes)) }
+        let headerType = EventDecoder.typeHeader(in: headers)
         do {
-            return try JSONDocument.withRoot(of: bytes, limits: limits, scratch: &scratch) { (root) throws(EventDecodingError) in
-                try EventDecoder.decode(root: root, headers: headers, messageID: messageID)
-            }
+            return try decode(bytes, headerType: headerType, headers: headers, messageID: messageID, inPlace: true)
         } catch {
-            switch error {
-            case let .json(error): throw .invalidJSON(error)
-            case let .body(error): throw error
-            }
+            if case .invalidJSON = error { throw error }
+            try validate(bytes)
+            return try decode(bytes, headerType: headerType, headers: headers, messageID: messageID, inPlace: false)
         }
     }
 
-    private static func decode(root: JSONView, headers: some MessageHeaders, messageID: () -> String?) throws(EventDecodingError) -> Event {
-        guard root.isObject else { throw .notAnObject(found: root.kindName) }
-        let body = try Fields(root, base: root.index)
-        let metadata = try body.object("metadata")
+    /// Throws the syntax error of a body that is not one JSON value, if any.
+    private func validate(_ bytes: UnsafeBufferPointer<UInt8>) throws(EventDecodingError) {
+        var r = BodyReader(bytes, maxDepth: limits.maxDepth)
+        if JSONScanner.skipSpace(bytes, 0) == bytes.count { throw .invalidJSON(.empty) }
+        try r.skipValue()
+        try r.expectEnd()
+    }
 
-        var type = EventDecoder.typeHeader(in: headers)
-        if type == nil { type = try metadata?.eventType("type") }
-        if type == nil { type = try metadata?.eventType("event_type") }
+    /// The one pass. With `inPlace` false every member of the payload is read after the pass, in `PayloadKey`'s
+    /// order.
+    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, headerType: EventType?, headers: some MessageHeaders,
+                        messageID: () -> String?, inPlace: Bool) throws(EventDecodingError) -> Event {
+        var r = BodyReader(bytes, maxDepth: limits.maxDepth)
+        if JSONScanner.skipSpace(bytes, 0) == bytes.count { throw .invalidJSON(.empty) }
+        let first = try r.peek()
+        guard first == UInt8(ascii: "{") else {
+            if case let .wrongType(_, _, found) = r.mismatch(first, expected: "an object") { throw .notAnObject(found: found) }
+            throw r.mismatch(first, expected: "an object")
+        }
+        var metadata = Metadata()
+        var type = headerType
+        var parts = PayloadParts()
+        var marks: [PayloadKey: BodyReader.Mark] = [:]  // members to read after the pass
+        _ = try r.readObject { (r, key) throws(EventDecodingError) in
+            if case "metadata" = key {
+                metadata = Metadata()  // a second `metadata` replaces the first
+                try metadata.read(&r)
+                if inPlace && type == nil { type = try metadata.eventType(in: r) }
+                return
+            }
+            guard let member = PayloadKey(key) else { return }
+            if inPlace, let type {
+                guard member.matters(for: type) else { return }
+                if case .other = type {} else {
+                    if !marks.isEmpty { marks[member] = nil }  // a later duplicate wins
+                    try parts.read(member, &r)
+                    return
+                }
+            }
+            marks[member] = try r.mark()
+        }
+        try r.expectEnd()
+
+        if type == nil { type = try metadata.eventType(in: r) }
         guard let type else { throw .missingField("metadata.type") }
-
-        var id = try metadata?.stringOrNumber("id")
+        var id = metadata.id
         if id == nil || id == "" { id = messageID().flatMap { $0.isEmpty ? nil : $0 } }
         guard let id else { throw .missingField("metadata.id") }
-        let occurredAt = try metadata?.timestamp("occurred_at")
-        var flowID = try metadata?.string("flow_id")
-        if flowID == nil { flowID = EventDecoder.header("flow-id", in: headers) }
-        let fleetID = try metadata?.string("fleet_id")
+        let flowID = metadata.flowID ?? EventDecoder.header("flow-id", in: headers)
 
         let vehicleID: String?
         let payload: EventPayload
-        switch type {
-        case .vehicleChanged:
-            guard let v = try body.object("vehicle") else { throw .missingField("vehicle") }
-            let vehicle = try VehicleResource(v)
-            let reasons = try body.strings("reasons")?.map(ChangeReason.init(raw:)) ?? []
-            vehicleID = vehicle.id
-            payload = .vehicleChanged(VehicleChange(reasons: reasons, vehicle: vehicle))
-        case .vehicleStateRecorded:
-            vehicleID = try body.requiredString("vehicle_id")
-            if let f = try body.object("vehicle_state") {
-                payload = .vehicleStateRecorded(try VehicleState(f))
-            } else {
-                payload = .vehicleStateRecorded(VehicleState())
-            }
-        case .tripStarted, .tripEnded, .tripMetricsReady, .tripDiscarded:
-            guard let trip = try body.object("trip") else { throw .missingField("trip") }
-            vehicleID = try trip.requiredString("vehicle_id")
-            payload = .trip(try TripReport(trip))
-        case .smokeDetected, .smokeDataReady:
-            vehicleID = try body.requiredString("vehicle_id")
-            payload = .smoke(try SmokeReport(body))
-        case .other:
-            vehicleID = try EventDecoder.anyVehicleID(in: body)
+        if case .other = type {
+            vehicleID = try PayloadParts.anyVehicleID(marks, in: r)
             payload = .other
+        } else {
+            for member in PayloadKey.allCases where member.matters(for: type) {
+                guard let mark = marks[member] else { continue }
+                try r.reading(mark, as: member.name) { (r) throws(EventDecodingError) in try parts.read(member, &r) }
+            }
+            (vehicleID, payload) = try parts.payload(of: type)
         }
-        return Event(id: id, type: type, occurredAt: occurredAt, flowID: flowID, fleetID: fleetID,
+        return Event(id: id, type: type, occurredAt: metadata.occurredAt, flowID: flowID, fleetID: metadata.fleetID,
                      vehicleID: vehicleID, payload: payload)
     }
 
@@ -123,40 +142,5 @@ public struct EventDecoder: Sendable {
 
     private static func foldASCII(_ c: UInt8) -> UInt8 {
         c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c | 0x20 : c
-    }
-
-    /// For an unknown type: the vehicle id where the known types keep it, if present.
-    static func anyVehicleID(in body: Fields) throws(EventDecodingError) -> String? {
-        if let id = try body.object("vehicle")?.string("id") { return id }
-        if let id = try body.string("vehicle_id") { return id }
-        return try body.object("trip")?.string("vehicle_id")
-    }
-}
-
-extension TripReport {
-    init(_ f: Fields) throws(EventDecodingError) {
-        self.init(tripID: try f.requiredString("id"))
-        start = try f.object("start").map { (p) throws(EventDecodingError) in try TripPoint(p) }
-        end = try f.object("end").map { (p) throws(EventDecodingError) in try TripPoint(p) }
-        distanceKilometers = try f.double("distance_in_kilometers")
-        durationSeconds = try f.double("duration_in_seconds")
-        maxSpeedKilometersPerHour = try f.double("max_speed_in_kilometers_per_hour")
-        discardReason = try f.string("reason")
-    }
-}
-
-extension TripPoint {
-    init(_ f: Fields) throws(EventDecodingError) {
-        self.init(time: try f.timestamp("time"), position: try f.position("position"),
-                  mileageKilometers: try f.double("mileage_in_kilometers"))
-    }
-}
-
-extension SmokeReport {
-    init(_ f: Fields) throws(EventDecodingError) {
-        self.init(incidentID: try f.string("smoke_event_id"), detectedAt: try f.timestamp("detected_at"),
-                  position: try f.position("position"), startedAt: try f.timestamp("started_at"),
-                  endedAt: try f.timestamp("ended_at"),
-                  maxPM25: try f.double("max_pm2_5_in_micrograms_per_cubic_meter"))
     }
 }

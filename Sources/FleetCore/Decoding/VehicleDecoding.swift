@@ -3,89 +3,179 @@
 extension VehicleResource {
     /// Decodes a vehicle resource (from an event's `vehicle` or an item of `GET /vehicles`).
     public init(json: JSONValue) throws(EventDecodingError) {
-        self = try json.withView { (v) throws(EventDecodingError) in try VehicleResource(Fields(v, base: v.index)) }
+        self = try json.read { (r) throws(EventDecodingError) in try VehicleResource.read(&r) }
     }
 
-    init(_ f: Fields) throws(EventDecodingError) {
-        let id = try f.requiredString("id")
-        var masterData: MasterData?
-        if let m = try f.object("master_data") {
-            masterData = MasterData(
-                licensePlate: try m.string("license_plate"), customName: try m.string("custom_name"),
-                vin: try m.string("vin"), brand: try m.string("brand"), model: try m.string("model"),
-                fuelType: try m.string("fuel_type"), vehicleType: try m.string("vehicle_type"))
+    /// Reads a vehicle resource; nil for `null`.
+    static func read(_ r: inout BodyReader) throws(EventDecodingError) -> VehicleResource? {
+        var vehicle = VehicleResource(id: "")
+        return try vehicle.read(&r) ? vehicle : nil
+    }
+
+    /// Reads a vehicle resource into this one, which is new (decoded in place: a vehicle is 200 bytes, and
+    /// copies of it were a noticeable part of decoding); false for `null`.
+    mutating func read(_ r: inout BodyReader) throws(EventDecodingError) -> Bool {
+        var id: String?
+        let found = try r.readObject { (r, key) throws(EventDecodingError) in
+            switch key {
+            case "id": id = try r.readString()
+            case "fleet_id": fleetID = try r.readString()
+            case "master_data": masterData = try MasterData.read(&r)
+            case "life_status": lifeStatus = try StatusValue.read(&r, LifeStatus.init(raw:))
+            case "rental_status": rentalStatus = try StatusValue.read(&r, RentalStatus.init(raw:))
+            case "operation_status":
+                var value: String?
+                operationStatus = try r.readObject { (r, key) throws(EventDecodingError) in
+                    if case "value" = key { value = try r.readString() }
+                } ? value : nil
+            case "tags": tags = try r.readStrings()
+            case "capabilities":
+                var commands: [String]?
+                self.commands = try r.readObject { (r, key) throws(EventDecodingError) in
+                    if case "commands" = key { commands = try r.readStrings() }
+                } ? commands : nil
+            default: break
+            }
         }
-        var lifeStatus: StatusValue<LifeStatus>?
-        if let s = try f.object("life_status"), let raw = try s.string("value") {
-            lifeStatus = StatusValue(LifeStatus(raw: raw), modifiedAt: try s.timestamp("modified_at"))
+        guard found else { return false }
+        guard let id else { throw .missingField("id") }
+        self.id = id
+        return true
+    }
+}
+
+extension MasterData {
+    /// Reads `master_data`; nil for `null`. An empty object is master data with every field absent.
+    static func read(_ r: inout BodyReader) throws(EventDecodingError) -> MasterData? {
+        var m = MasterData()
+        let found = try r.readObject { (r, key) throws(EventDecodingError) in
+            switch key {
+            case "license_plate": m.licensePlate = try r.readString()
+            case "custom_name": m.customName = try r.readString()
+            case "vin": m.vin = try r.readString()
+            case "brand": m.brand = try r.readString()
+            case "model": m.model = try r.readString()
+            case "fuel_type": m.fuelType = try r.readString()
+            case "vehicle_type": m.vehicleType = try r.readString()
+            default: break
+            }
         }
-        var rentalStatus: StatusValue<RentalStatus>?
-        if let s = try f.object("rental_status"), let raw = try s.string("value") {
-            rentalStatus = StatusValue(RentalStatus(raw: raw), modifiedAt: try s.timestamp("modified_at"))
+        return found ? m : nil
+    }
+}
+
+extension StatusValue {
+    /// Reads `{"value": …, "modified_at": …}`; nil for `null` or without a value (whose `modified_at` is then
+    /// not looked at).
+    static func read(_ r: inout BodyReader, _ value: (String) -> Value) throws(EventDecodingError) -> StatusValue? {
+        var raw: String?
+        var modifiedAt: BodyReader.Mark?
+        guard try r.readObject({ (r, key) throws(EventDecodingError) in
+            switch key {
+            case "value": raw = try r.readString()
+            case "modified_at": modifiedAt = try r.mark()
+            default: break
+            }
+        }), let raw else { return nil }
+        var at: Timestamp?
+        if let modifiedAt {
+            do { at = try r.readTimestamp(at: modifiedAt) } catch { throw error.inField("modified_at") }
         }
-        self.init(
-            id: id, fleetID: try f.string("fleet_id"), masterData: masterData, lifeStatus: lifeStatus,
-            rentalStatus: rentalStatus, operationStatus: try f.object("operation_status")?.string("value"),
-            tags: try f.strings("tags"), commands: try f.object("capabilities")?.strings("commands"))
+        return StatusValue(value(raw), modifiedAt: at)
     }
 }
 
 extension VehicleState {
     /// Decodes a vehicle-state object (`VehicleStateRecorded.vehicle_state`, or a command's 200 answer).
     public init(json: JSONValue) throws(EventDecodingError) {
-        self = try json.withView { (v) throws(EventDecodingError) in try VehicleState(Fields(v, base: v.index)) }
+        self = try json.read { (r) throws(EventDecodingError) in try VehicleState.read(&r) }
     }
 
-    init(_ f: Fields) throws(EventDecodingError) {
-        self.init()
-        if let r = try f.object("central_lock") {
-            centralLock = try r.reading { (v, path) throws(EventDecodingError) in
-                guard let s = v.string else { throw .wrongType(field: path.description, expected: "a string", found: v.kindName) }
-                return LockState(raw: s)
+    /// Reads a vehicle state; nil for `null`.
+    static func read(_ r: inout BodyReader) throws(EventDecodingError) -> VehicleState? {
+        var state = VehicleState()
+        return try state.read(&r) ? state : nil
+    }
+
+    /// Reads a vehicle state into this one, which is empty (decoded in place, as a vehicle resource is); false
+    /// for `null`.
+    mutating func read(_ r: inout BodyReader) throws(EventDecodingError) -> Bool {
+        var chargeOrFuelSeen = false
+        var olderFuelLevel: BodyReader.Mark?
+        let found = try r.readObject { (r, key) throws(EventDecodingError) in
+            switch key {
+            case "central_lock":
+                centralLock = try Reading.read(&r) { (r) throws(EventDecodingError) in try r.readString().map(LockState.init(raw:)) }
+            case "position":
+                position = try Reading.read(&r) { (r) throws(EventDecodingError) in try Position.read(&r) }
+            case "state_of_charge_or_fuel_level_in_percent":
+                chargeOrFuelSeen = try r.peek() != UInt8(ascii: "n")
+                chargeOrFuelPercent = try Reading.readNumber(&r)
+            case "fuel_level_in_percent":
+                olderFuelLevel = try r.mark()  // the property's older name: read only when the newer is absent
+            case "remaining_range_in_kilometers": remainingRangeKilometers = try Reading.readNumber(&r)
+            case "mileage_in_kilometers": mileageKilometers = try Reading.readNumber(&r)
+            case "driving_enabled":
+                drivingEnabled = try Reading.read(&r) { (r) throws(EventDecodingError) in try r.readBool() }
+            case "ignition":
+                ignition = try Reading.read(&r) { (r) throws(EventDecodingError) in try r.readString() }
+            case "cellular_signal_quality":
+                cellularSignalQuality = try Reading.read(&r) { (r) throws(EventDecodingError) in try r.readInt() }
+            default: break
             }
         }
-        if let r = try f.object("position") {
-            position = try r.reading { (v, path) throws(EventDecodingError) in try Position(Fields(v, base: path.base)) }
-        }
-        if let r = try f.object("state_of_charge_or_fuel_level_in_percent") {
-            chargeOrFuelPercent = try r.numberReading()
-        } else if let r = try f.object("fuel_level_in_percent") {
-            chargeOrFuelPercent = try r.numberReading()  // the property's older name
-        }
-        if let r = try f.object("remaining_range_in_kilometers") { remainingRangeKilometers = try r.numberReading() }
-        if let r = try f.object("mileage_in_kilometers") { mileageKilometers = try r.numberReading() }
-        if let r = try f.object("driving_enabled") {
-            drivingEnabled = try r.reading { (v, path) throws(EventDecodingError) in
-                guard let b = v.bool else { throw .wrongType(field: path.description, expected: "a boolean", found: v.kindName) }
-                return b
+        guard found else { return false }
+        if !chargeOrFuelSeen, let olderFuelLevel {
+            chargeOrFuelPercent = try r.reading(olderFuelLevel, as: "fuel_level_in_percent") {
+                (r) throws(EventDecodingError) in try Reading.readNumber(&r)
             }
         }
-        if let r = try f.object("ignition") {
-            ignition = try r.reading { (v, path) throws(EventDecodingError) in
-                guard let s = v.string else { throw .wrongType(field: path.description, expected: "a string", found: v.kindName) }
-                return s
-            }
-        }
-        if let r = try f.object("cellular_signal_quality") {
-            cellularSignalQuality = try r.reading { (v, path) throws(EventDecodingError) in
-                guard let i = v.int else { throw .wrongType(field: path.description, expected: "a whole number", found: v.kindName) }
-                return i
-            }
-        }
+        return true
     }
 }
 
-extension Fields {
-    /// A `{"timestamp": …, "value": …}` property. A property whose value is null or absent is nil.
-    fileprivate func reading<V>(_ decode: (JSONView, FieldPath) throws(EventDecodingError) -> V) throws(EventDecodingError) -> Reading<V>? {
-        guard let v = value("value") else { return nil }
-        return Reading(try decode(v, FieldPath(value: v, base: base)), at: try timestamp("timestamp"))
-    }
-
-    fileprivate func numberReading() throws(EventDecodingError) -> Reading<Double>? {
-        try reading { (v, path) throws(EventDecodingError) in
-            guard let d = v.double else { throw .wrongType(field: path.description, expected: "a number", found: v.kindName) }
-            return d
+extension Reading {
+    /// Reads a `{"timestamp": …, "value": …}` property with `value` reading the value; nil for `null`, or when
+    /// the value is absent or null (the timestamp is then not looked at).
+    static func read(_ r: inout BodyReader, _ value: (inout BodyReader) throws(EventDecodingError) -> Value?) throws(EventDecodingError) -> Reading? {
+        var v: Value?
+        var timestamp: BodyReader.Mark?
+        guard try r.readObject({ (r, key) throws(EventDecodingError) in
+            switch key {
+            case "value": v = try value(&r)
+            case "timestamp": timestamp = try r.mark()
+            default: break
+            }
+        }), let v else { return nil }
+        var at: Timestamp?
+        if let timestamp {
+            do { at = try r.readTimestamp(at: timestamp) } catch { throw error.inField("timestamp") }
         }
+        return Reading(v, at: at)
+    }
+}
+
+extension Reading where Value == Double {
+    static func readNumber(_ r: inout BodyReader) throws(EventDecodingError) -> Reading? {
+        try read(&r) { (r) throws(EventDecodingError) in try r.readDouble() }
+    }
+}
+
+extension Position {
+    /// Reads `{"lat": …, "lon": …}`, both required; nil for `null`.
+    static func read(_ r: inout BodyReader) throws(EventDecodingError) -> Position? {
+        var lat: Double?
+        var lon: Double?
+        let found = try r.readObject { (r, key) throws(EventDecodingError) in
+            switch key {
+            case "lat": lat = try r.readDouble()
+            case "lon": lon = try r.readDouble()
+            default: break
+            }
+        }
+        guard found else { return nil }
+        guard let lat else { throw .missingField("lat") }
+        guard let lon else { throw .missingField("lon") }
+        return Position(lat: lat, lon: lon)
     }
 }

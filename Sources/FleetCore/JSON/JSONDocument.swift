@@ -1,8 +1,8 @@
 /// A parsed JSON document: the bytes plus a flat "tape" of tokens that indexes them.
 ///
-/// Why not `JSONDecoder`: it decodes about 75,000 events a second here, a third of what the dashboard must
-/// sustain. The tape is built in one validating pass with no recursion (so 10,000 levels of nesting are an
-/// error, not a stack overflow), and strings are only materialised when a decoder asks for them.
+/// For the REST answers and any code that looks values up by key (event bodies are read in one pass by
+/// `BodyReader` instead). The tape is built in one validating pass with no recursion (so 10,000 levels of nesting
+/// are an error, not a stack overflow), and strings are only materialised when asked for.
 public struct JSONDocument: Sendable {
     /// Limits that keep hostile bodies from costing unbounded time or memory.
     public struct Limits: Sendable {
@@ -56,37 +56,11 @@ public struct JSONDocument: Sendable {
 
     /// Parses `bytes`, or throws a `JSONError` that says what is wrong and where.
     public init(bytes: [UInt8], limits: Limits = .default) throws(JSONError) {
-        var scratch: [Token] = []
-        let tokens: [Token]
-        do {
-            tokens = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONDocumentError<Never>) in
-                try JSONParser(limits: limits).withTape(of: buffer, scratch: &scratch) { Array($0) }
-            }
-        } catch {
-            switch error {
-            case let .json(error): throw error
-            case let .body(never): switch never {}
-            }
+        let tokens = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONError) in
+            try JSONParser(limits: limits).tape(of: buffer)
         }
         self.storage = Storage(bytes: bytes, tokens: tokens)
     }
-
-    /// Parses `bytes` with `scratch` as the tape's buffer (kept for the next body) and runs `body` with the root,
-    /// without copying the bytes or allocating a document: the decoder's path for every broker message.
-    static func withRoot<R, E: Error>(
-        of bytes: UnsafeBufferPointer<UInt8>, limits: Limits, scratch: inout [Token],
-        _ body: (JSONView) throws(E) -> R
-    ) throws(JSONDocumentError<E>) -> R {
-        try JSONParser(limits: limits).withTape(of: bytes, scratch: &scratch) { (tokens) throws(E) -> R in
-            try body(JSONView(tokens: tokens, bytes: bytes, index: 0))
-        }
-    }
-}
-
-/// Either the JSON did not parse, or the code reading it failed.
-enum JSONDocumentError<E: Error>: Error {
-    case json(JSONError)
-    case body(E)
 }
 
 /// What is wrong with a body that is not acceptable JSON.

@@ -8,46 +8,19 @@ struct JSONParser {
 
     init(limits: JSONDocument.Limits) { self.limits = limits }
 
-    /// A scratch tape larger than this many tokens (1 MiB) is not kept for the next body: one large body must not
-    /// leave a decoder holding 16 bytes for each of its bytes.
-    static let keptScratchTokens = 1 << 16
-
-    /// Parses `input` and runs `body` with its tape. The tape is written into `scratch`, grown to the worst case
-    /// first (every token starts at a byte of its own, so `n` bytes make at most `n` tokens): the parser then
-    /// writes through a pointer, without an array's capacity and uniqueness checks on every token.
-    func withTape<R, E: Error>(
-        of input: UnsafeBufferPointer<UInt8>, scratch: inout [Token],
-        _ body: (UnsafeBufferPointer<Token>) throws(E) -> R
-    ) throws(JSONDocumentError<E>) -> R {
-        if input.count > limits.maxBytes { throw .json(.tooLarge(bytes: input.count, limit: limits.maxBytes)) }
-        var oversized: [Token] = []
-        let needed = max(input.count, 1)
-        if needed > JSONParser.keptScratchTokens {
-            oversized = JSONParser.blankTape(needed)
-        } else if scratch.count < needed {
-            scratch = JSONParser.blankTape(max(needed, 2 * scratch.count, 512))
-        }
-        func run(_ tape: UnsafeMutableBufferPointer<Token>) throws(JSONDocumentError<E>) -> R {
+    /// Parses `input` into its tape. The tape is allocated for the worst case first (every token starts at a byte
+    /// of its own, so `n` bytes make at most `n` tokens): the parser then writes through a pointer, without an
+    /// array's capacity and uniqueness checks on every token.
+    func tape(of input: UnsafeBufferPointer<UInt8>) throws(JSONError) -> [Token] {
+        if input.count > limits.maxBytes { throw .tooLarge(bytes: input.count, limit: limits.maxBytes) }
+        var tape = Array(repeating: Token(kind: .null, count: 0, start: 0, end: 0), count: max(input.count, 1))
+        let count = try tape.withUnsafeMutableBufferPointer { (tape) throws(JSONError) in
             var writer = TapeWriter(base: tape.baseAddress!)
-            do {
-                try parse(input, into: &writer)
-            } catch {
-                throw .json(error)
-            }
-            do {
-                return try body(UnsafeBufferPointer(start: tape.baseAddress!, count: writer.count))
-            } catch {
-                throw .body(error)
-            }
+            try parse(input, into: &writer)
+            return writer.count
         }
-        if oversized.isEmpty {
-            return try scratch.withUnsafeMutableBufferPointer { (tape) throws(JSONDocumentError<E>) in try run(tape) }
-        }
-        return try oversized.withUnsafeMutableBufferPointer { (tape) throws(JSONDocumentError<E>) in try run(tape) }
-    }
-
-    private static func blankTape(_ count: Int) -> [Token] {
-        Array(repeating: Token(kind: .null, count: 0, start: 0, end: 0), count: count)
+        tape.removeLast(tape.count - count)
+        return tape
     }
 
     /// Writes the tape of `input` through `tokens`, which has room for `input.count` tokens.
@@ -154,116 +127,27 @@ struct JSONParser {
     }
 
     private func parseString(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout TapeWriter) throws(JSONError) -> Int {
-        var i = start + 1
-        var escaped = false
-        let base = UnsafeRawPointer(input.baseAddress!)
-        while true {
-            // Find the next quote, backslash or control character eight bytes at a time: most of a body is plain
-            // string bytes, and keys are short.
-            if i + 8 <= input.count {
-                let special = specialBytes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-                if special == 0 {
-                    i += 8
-                    continue
-                }
-                i += special.trailingZeroBitCount >> 3
-            } else {
-                guard i < input.count else { throw .unexpectedEnd }
-                let c = input[i]
-                if c != UInt8(ascii: "\"") && c != UInt8(ascii: "\\") && c >= 0x20 {
-                    i += 1
-                    continue
-                }
-            }
-            let c = input[i]
-            if c == UInt8(ascii: "\"") {
-                tokens.append(Token(kind: escaped ? .escapedString : .string, count: 0,
-                                    start: Int32(start + 1), end: Int32(i)))
-                return i + 1
-            }
-            if c == UInt8(ascii: "\\") {
-                escaped = true
-                guard i + 1 < input.count else { throw .unexpectedEnd }
-                switch input[i + 1] {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    i += 2
-                case UInt8(ascii: "u"):
-                    guard i + 5 < input.count else { throw .unexpectedEnd }
-                    for k in 2...5 where hexValue(input[i + k]) == nil { throw .invalidEscape(offset: i) }
-                    i += 6
-                default:
-                    throw .invalidEscape(offset: i)
-                }
-                continue
-            }
-            throw .controlCharacterInString(offset: i)
-        }
-    }
-
-    /// The high bit of each of the eight bytes of `word` (first byte lowest) that is a quote, a backslash or a
-    /// control character (< 0x20), by the classic has-zero-byte / has-less-than tricks. Bytes above a flagged one
-    /// may be flagged falsely, never bytes below it: the lowest flag is exact, which is all the scan uses.
-    @inline(__always)
-    private func specialBytes(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-        let quote = zeroBytes(word ^ (ones &* 0x22))
-        let backslash = zeroBytes(word ^ (ones &* 0x5C))
-        let control = (word &- ones &* 0x20) & ~word & highs
-        return quote | backslash | control
+        let (end, escaped) = try JSONScanner.string(input, start)
+        tokens.append(Token(kind: escaped ? .escapedString : .string, count: 0, start: Int32(start + 1), end: Int32(end - 1)))
+        return end
     }
 
     private func parseNumber(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ tokens: inout TapeWriter) throws(JSONError) -> Int {
-        var i = start
-        func digits() -> Int {
-            let from = i
-            while i < input.count, input[i] >= UInt8(ascii: "0"), input[i] <= UInt8(ascii: "9") { i += 1 }
-            return i - from
-        }
-        if input[i] == UInt8(ascii: "-") { i += 1 }
-        guard i < input.count else { throw .unexpectedEnd }
-        if input[i] == UInt8(ascii: "0") {
-            i += 1
-        } else if digits() == 0 {
-            throw .invalidNumber(offset: start)
-        }
-        if i < input.count, input[i] == UInt8(ascii: ".") {
-            i += 1
-            if digits() == 0 { throw .invalidNumber(offset: start) }
-        }
-        if i < input.count, input[i] == UInt8(ascii: "e") || input[i] == UInt8(ascii: "E") {
-            i += 1
-            if i < input.count, input[i] == UInt8(ascii: "+") || input[i] == UInt8(ascii: "-") { i += 1 }
-            if digits() == 0 { throw .invalidNumber(offset: start) }
-        }
-        tokens.append(Token(kind: .number, count: 0, start: Int32(start), end: Int32(i)))
-        return i
+        let end = try JSONScanner.number(input, start)
+        tokens.append(Token(kind: .number, count: 0, start: Int32(start), end: Int32(end)))
+        return end
     }
 
     private func literal(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString,
                          _ kind: JSONDocument.Kind, _ tokens: inout TapeWriter) throws(JSONError) -> Int {
-        let n = word.utf8CodeUnitCount
-        guard start + n <= input.count else { throw .unexpectedEnd }
-        let w = word.utf8Start
-        for k in 0..<n where input[start + k] != w[k] {
-            throw .unexpectedCharacter(input[start + k], offset: start + k)
-        }
-        tokens.append(Token(kind: kind, count: 0, start: Int32(start), end: Int32(start + n)))
-        return start + n
+        let end = try JSONScanner.literal(input, start, word)
+        tokens.append(Token(kind: kind, count: 0, start: Int32(start), end: Int32(end)))
+        return end
     }
 
     @inline(__always)
     private func skipSpace(_ input: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
-        var i = start
-        while i < input.count {
-            switch input[i] {
-            case 0x20, 0x0A, 0x0D, 0x09: i += 1
-            default: return i
-            }
-        }
-        return i
+        JSONScanner.skipSpace(input, start)
     }
 }
 
@@ -283,15 +167,5 @@ struct TapeWriter {
     subscript(index: Int) -> JSONDocument.Token {
         get { base[index] }
         nonmutating set { base[index] = newValue }
-    }
-}
-
-@inline(__always)
-func hexValue(_ c: UInt8) -> UInt32? {
-    switch c {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(c - UInt8(ascii: "0"))
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(c - UInt8(ascii: "a") + 10)
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(c - UInt8(ascii: "A") + 10)
-    default: nil
     }
 }

@@ -1,0 +1,55 @@
+/// What an event's `metadata` says. The type is kept by position and read only when no header names it: a
+/// header's type wins, and then `metadata.type` is not looked at, even when it is of the wrong kind.
+struct Metadata {
+    var id: String?
+    var occurredAt: Timestamp?
+    var flowID: String?
+    var fleetID: String?
+    var type: BodyReader.Mark?
+    var eventType: BodyReader.Mark?
+
+    /// Reads `metadata` into this, which is new (`null` leaves it so).
+    mutating func read(_ r: inout BodyReader) throws(EventDecodingError) {
+        _ = try r.readObject { (r, key) throws(EventDecodingError) in
+            switch key {
+            case "id": id = try r.readStringOrNumber()
+            case "type": type = try r.mark()
+            case "event_type": eventType = try r.mark()
+            case "occurred_at": occurredAt = try r.readTimestamp()
+            case "flow_id": flowID = try r.readString()
+            case "fleet_id": fleetID = try r.readString()
+            default: break
+            }
+        }
+    }
+
+    /// The type `metadata.type` names, else the one `metadata.event_type` names.
+    func eventType(in r: BodyReader) throws(EventDecodingError) -> EventType? {
+        do {
+            if let type, let named = try r.reading(type, as: "type", { (r) throws(EventDecodingError) in try r.readEventType() }) {
+                return named
+            }
+            guard let eventType else { return nil }
+            return try r.reading(eventType, as: "event_type") { (r) throws(EventDecodingError) in try r.readEventType() }
+        } catch {
+            throw error.inField("metadata")
+        }
+    }
+}
+
+extension BodyReader {
+    /// An event type, matched without building a string for the canonical spellings; nil for `null`.
+    mutating func readEventType() throws(EventDecodingError) -> EventType? {
+        guard let (bytes, escaped) = try readRawString() else { return nil }
+        return escaped ? EventType(raw: unescape(bytes)) : EventType(utf8: bytes)
+    }
+
+    /// A string, or a number written as one (INVERS versions differ, e.g. `"version": "1"` vs `1`); nil for
+    /// `null`.
+    mutating func readStringOrNumber() throws(EventDecodingError) -> String? {
+        let c = try peek()
+        guard c == UInt8(ascii: "-") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) else { return try readString() }
+        let d = try readDouble()!
+        return d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+    }
+}
