@@ -27,6 +27,24 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     static func parse(_ s: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard s.count >= 20 else { return nil }
+        // Every digit is checked at once: a byte that is not one (its value - '0' is 10 or more, or wraps
+        // around) sets `notDigits`, which keeps the fixed part free of branches but the last.
+        var notDigits: UInt8 = 0
+        func digit(_ k: Int) -> Int {
+            let v = s[k] &- UInt8(ascii: "0")
+            notDigits |= v > 9 ? 1 : 0
+            return Int(v)
+        }
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let month = digit(5) * 10 + digit(6)
+        let day = digit(8) * 10 + digit(9)
+        let hour = digit(11) * 10 + digit(12)
+        let minute = digit(14) * 10 + digit(15)
+        let second = digit(17) * 10 + digit(18)
+        guard notDigits == 0, s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-"),
+              s[10] == UInt8(ascii: "T") || s[10] == UInt8(ascii: "t") || s[10] == UInt8(ascii: " "),
+              s[13] == UInt8(ascii: ":"), s[16] == UInt8(ascii: ":")
+        else { return nil }
         func num(_ from: Int, _ count: Int) -> Int? {
             var v = 0
             for k in from..<(from + count) {
@@ -36,25 +54,19 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             }
             return v
         }
-        guard let year = num(0, 4), s[4] == UInt8(ascii: "-"), let month = num(5, 2), s[7] == UInt8(ascii: "-"),
-              let day = num(8, 2), s[10] == UInt8(ascii: "T") || s[10] == UInt8(ascii: "t") || s[10] == UInt8(ascii: " "),
-              let hour = num(11, 2), s[13] == UInt8(ascii: ":"), let minute = num(14, 2), s[16] == UInt8(ascii: ":"),
-              let second = num(17, 2)
-        else { return nil }
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
               hour < 24, minute < 60, second < 61 else { return nil }
         var i = 19
         var micros = 0
         if i < s.count, s[i] == UInt8(ascii: ".") {
             i += 1
-            var scale = 100_000
             let start = i
             while i < s.count, s[i] >= UInt8(ascii: "0"), s[i] <= UInt8(ascii: "9") {
-                micros += Int(s[i] - UInt8(ascii: "0")) * scale
-                scale /= 10
+                if i - start < 6 { micros = micros * 10 + Int(s[i] - UInt8(ascii: "0")) }  // beyond: truncated
                 i += 1
             }
             if i == start { return nil }
+            for _ in min(i - start, 6)..<6 { micros *= 10 }
         }
         guard i < s.count else { return nil }
         var offsetSeconds = 0
