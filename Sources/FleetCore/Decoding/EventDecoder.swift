@@ -97,7 +97,8 @@ public struct EventDecoder: Sendable {
             vehicleID = try PayloadParts.anyVehicleID(marks, in: r)
             payload = .other
         } else {
-            for member in PayloadKey.allCases where member.matters(for: type) {
+            // (No member marked is the common case: a lookup in an empty dictionary still hashes the key.)
+            for member in PayloadKey.allCases where !marks.isEmpty && member.matters(for: type) {
                 guard let mark = marks[member] else { continue }
                 try r.reading(mark, as: member.name) { (r) throws(EventDecodingError) in try parts.read(member, &r) }
             }
