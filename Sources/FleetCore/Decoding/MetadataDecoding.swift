@@ -49,7 +49,7 @@ extension BodyReader {
     mutating func readStringOrNumber() throws(EventDecodingError) -> String? {
         let c = try peek()
         guard c == UInt8(ascii: "-") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) else { return try readString() }
-        let d = try readDouble()!
+        guard let d = try readDouble() else { return nil }
         return d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)
     }
 }

@@ -12,8 +12,8 @@ extension VehicleResource {
         return try vehicle.read(&r) ? vehicle : nil
     }
 
-    /// Reads a vehicle resource into this one, which is new (decoded in place: a vehicle is 200 bytes, and
-    /// copies of it were a noticeable part of decoding); false for `null`.
+    /// Reads a vehicle resource into this one, which is new (decoded in place, into storage the caller owns: a
+    /// vehicle is 200 bytes); false for `null`.
     mutating func read(_ r: inout BodyReader) throws(EventDecodingError) -> Bool {
         var id: String?
         let found = try r.readObject { (r, key) throws(EventDecodingError) in
@@ -68,20 +68,8 @@ extension StatusValue {
     /// Reads `{"value": …, "modified_at": …}`; nil for `null` or without a value (whose `modified_at` is then
     /// not looked at).
     static func read(_ r: inout BodyReader, _ value: (String) -> Value) throws(EventDecodingError) -> StatusValue? {
-        var raw: String?
-        var modifiedAt: BodyReader.Mark?
-        guard try r.readObject({ (r, key) throws(EventDecodingError) in
-            switch key {
-            case "value": raw = try r.readString()
-            case "modified_at": modifiedAt = try r.mark()
-            default: break
-            }
-        }), let raw else { return nil }
-        var at: Timestamp?
-        if let modifiedAt {
-            do { at = try r.readTimestamp(at: modifiedAt) } catch { throw error.inField("modified_at") }
-        }
-        return StatusValue(value(raw), modifiedAt: at)
+        let read = try r.readTimed("modified_at") { (r) throws(EventDecodingError) in try r.readString() }
+        return read.map { StatusValue(value($0.value), modifiedAt: $0.at) }
     }
 }
 
@@ -138,20 +126,31 @@ extension Reading {
     /// Reads a `{"timestamp": …, "value": …}` property with `value` reading the value; nil for `null`, or when
     /// the value is absent or null (the timestamp is then not looked at).
     static func read(_ r: inout BodyReader, _ value: (inout BodyReader) throws(EventDecodingError) -> Value?) throws(EventDecodingError) -> Reading? {
-        var v: Value?
-        var timestamp: BodyReader.Mark?
-        guard try r.readObject({ (r, key) throws(EventDecodingError) in
-            switch key {
-            case "value": v = try value(&r)
-            case "timestamp": timestamp = try r.mark()
-            default: break
+        try r.readTimed("timestamp", value).map { Reading($0.value, at: $0.at) }
+    }
+}
+
+extension BodyReader {
+    /// Reads `{"value": …, "<time>": …}` (a reading, a status) with `value` reading the value; nil for `null`, or
+    /// when the value is absent or null: the time is then not looked at.
+    mutating func readTimed<V>(
+        _ time: StaticString, _ value: (inout BodyReader) throws(EventDecodingError) -> V?
+    ) throws(EventDecodingError) -> (value: V, at: Timestamp?)? {
+        var v: V?
+        var at: Mark?
+        guard try readObject({ (r, key) throws(EventDecodingError) in
+            if case "value" = key {
+                v = try value(&r)
+            } else if time ~= key {
+                at = try r.mark()
             }
         }), let v else { return nil }
-        var at: Timestamp?
-        if let timestamp {
-            do { at = try r.readTimestamp(at: timestamp) } catch { throw error.inField("timestamp") }
+        guard let at else { return (v, nil) }
+        do {
+            return (v, try readTimestamp(at: at))
+        } catch {
+            throw error.inField("\(time)")
         }
-        return Reading(v, at: at)
     }
 }
 
