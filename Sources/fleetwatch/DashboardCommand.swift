@@ -61,10 +61,10 @@ struct DashboardCommand: AsyncParsableCommand {
         let configuration = DashboardConfiguration(
             endpoint: endpoint, theme: theme, themeNames: catalog.names(), themeCatalog: catalog,
             themeError: themeError, readOnly: settings?.readOnly ?? connection.readOnly,
-            colorAllowed: DashboardConfiguration.colorAllowed(environment: environment, noColorFlag: noColor))
+            colorAllowed: DashboardConfiguration.colorAllowed(environment: environment, noColorFlag: noColor),
+            asciiOnly: ascii || settings?.ascii == true)
         let runtime = DashboardRuntime(source: source, commands: commands, configuration: configuration)
-        let signal = await DashboardSession.run(runtime, colorAllowed: configuration.colorAllowed,
-                                                asciiOnly: ascii || settings?.ascii == true)
+        let signal = await DashboardSession.run(runtime)
         await client?.shutdown()
         if let signal { throw ExitCode(128 + signal) }
     }

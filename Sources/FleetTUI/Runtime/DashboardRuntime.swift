@@ -20,12 +20,15 @@ public struct DashboardConfiguration: Sendable {
     public var readOnly: Bool
     /// False for `NO_COLOR` (non-empty) or `--no-color`.
     public var colorAllowed: Bool
+    /// ASCII stand-ins for line drawing and glyphs, in a UTF-8 terminal too (`--ascii`, `ascii = true`).
+    public var asciiOnly: Bool
     /// Frames at most this often.
     public var maximumFramesPerSecond: Double
 
     public init(endpoint: String, theme: Theme = BuiltinThemes.standard, themeNames: [String] = BuiltinThemes.names,
                 themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
-                readOnly: Bool = false, colorAllowed: Bool = true, maximumFramesPerSecond: Double = 30) {
+                readOnly: Bool = false, colorAllowed: Bool = true, asciiOnly: Bool = false,
+                maximumFramesPerSecond: Double = 30) {
         self.endpoint = endpoint
         self.theme = theme
         self.themeNames = themeNames
@@ -33,6 +36,7 @@ public struct DashboardConfiguration: Sendable {
         self.themeError = themeError
         self.readOnly = readOnly
         self.colorAllowed = colorAllowed
+        self.asciiOnly = asciiOnly
         self.maximumFramesPerSecond = maximumFramesPerSecond
     }
 
@@ -49,7 +53,8 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     public let store: FleetStore
     private let source: any EventSource
     private let commands: (any VehicleCommands)?
-    private let configuration: DashboardConfiguration
+    /// How it is set up; the session sets the terminal up from it too.
+    public let configuration: DashboardConfiguration
     private let inbox = Inbox()
 
     public init(source: any EventSource, commands: (any VehicleCommands)?, store: FleetStore = FleetStore(),
@@ -132,7 +137,6 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     }
 
     fileprivate var uiInbox: Inbox { inbox }
-    fileprivate var uiConfiguration: DashboardConfiguration { configuration }
 
     /// Sends a command off the UI thread; its answer comes back as a message (and its state goes into the store).
     fileprivate func send(_ command: VehicleCommand, to vehicleID: String) {
@@ -173,7 +177,7 @@ private struct UserInterfaceLoop {
     init(runtime: DashboardRuntime, terminal: any Terminal) {
         self.runtime = runtime
         self.terminal = terminal
-        let config = runtime.uiConfiguration
+        let config = runtime.configuration
         let keymap = config.readOnly ? Keymap.standard.clearingDanger() : Keymap.standard
         var names = config.themeNames
         if !names.contains(config.theme.name) { names.insert(config.theme.name, at: 0) }
@@ -235,7 +239,7 @@ private struct UserInterfaceLoop {
     /// Something changed and the frame budget allows a frame.
     private func isDue(revision: UInt64, now: Double) -> Bool {
         guard isDirty(revision: revision) else { return false }
-        return now - lastFrameAt >= 1 / runtime.uiConfiguration.maximumFramesPerSecond
+        return now - lastFrameAt >= 1 / runtime.configuration.maximumFramesPerSecond
     }
 
     private func isDirty(revision: UInt64) -> Bool {
@@ -258,7 +262,7 @@ private struct UserInterfaceLoop {
         case .resumeDisplay: frozen = nil
         case let .applyTheme(name):
             do {
-                palette = Palette(theme: try runtime.uiConfiguration.themeCatalog.load(name), depth: terminal.colorDepth)
+                palette = Palette(theme: try runtime.configuration.themeCatalog.load(name), depth: terminal.colorDepth)
             } catch {
                 model.show(.error, "theme: \(SafeText.sanitize(error.description))")
             }
@@ -271,7 +275,7 @@ private struct UserInterfaceLoop {
         let revision = (frozen?.revision) ?? runtime.store.read { $0.revision }
         var deadline = Double.infinity
         if isDirty(revision: revision) {
-            deadline = lastFrameAt + 1 / runtime.uiConfiguration.maximumFramesPerSecond
+            deadline = lastFrameAt + 1 / runtime.configuration.maximumFramesPerSecond
         }
         if let expiry = model.flash?.expiresAt { deadline = min(deadline, expiry) }
         guard deadline.isFinite else { return -1 }

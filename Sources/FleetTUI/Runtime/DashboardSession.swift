@@ -23,10 +23,10 @@ public enum DashboardSession {
     }
 
     /// Starts consuming, loads the snapshot, runs the UI until the user quits or a signal arrives, then stops
-    /// the source. Returns the signal that ended it, if any. `asciiOnly` draws ASCII stand-ins for line drawing and
-    /// glyphs (`--ascii`).
+    /// the source. Returns the signal that ended it, if any. The terminal is set up as the runtime's
+    /// configuration says (colour, ASCII only).
     @discardableResult
-    public static func run(_ runtime: DashboardRuntime, colorAllowed: Bool, asciiOnly: Bool = false) async -> Int32? {
+    public static func run(_ runtime: DashboardRuntime) async -> Int32? {
         let received = SignalRecord()
         var sources: [any DispatchSourceSignal] = []
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
@@ -55,7 +55,8 @@ public enum DashboardSession {
         runtime.loadSnapshot()
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
-                let terminal = CursesTerminal(colorAllowed: colorAllowed, asciiOnly: asciiOnly)
+                let terminal = CursesTerminal(colorAllowed: runtime.configuration.colorAllowed,
+                                              asciiOnly: runtime.configuration.asciiOnly)
                 runtime.runUserInterface(on: terminal)
                 terminal.restore()
                 done.resume()
