@@ -17,6 +17,13 @@ import Glibc
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
+    /// A new directory for one test's files (the caller removes it), with `creating` made inside it.
+    static func scratchDirectory(creating subdirectory: String = "") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: "\(dir)/\(subdirectory)", withIntermediateDirectories: true)
+        return dir
+    }
+
     /// A script for a tmux pane: records the tty settings, runs `command`, prints its exit status and whether the
     /// tty settings came back unchanged, then waits so that the pane can be read.
     static func ttyChecked(_ command: String, in dir: String) -> String {
@@ -70,8 +77,7 @@ import Glibc
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
         let tmux = Tmux()
         defer { tmux.run(["kill-server"]) }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let script = """
             stty -g > \(dir)/before; \(binary) --demo --demo-vehicles 40 --demo-speed 1; echo FLEETWATCH-EXIT=$?; \
@@ -100,8 +106,7 @@ import Glibc
         let prefix = "fw-tui-e2e-\(suffix)"
         let queues = ["vehicle-change", "trip", "smoke-detection", "vehicle-state-recorded"].map { "\(prefix).\($0)" }
         let port = Int.random(in: 20_000...40_000)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let secretFile = "\(dir)/secret"
         try #require(FileManager.default.createFile(atPath: secretFile, contents: Data("e2e-s3cret\n".utf8),
@@ -194,8 +199,7 @@ import Glibc
     func aCrashGivesTheTerminalBack(signal: Int32) async throws {
         let binary = Self.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let script = Self.ttyChecked("sh -c 'echo $$ > \(dir)/pid; exec \(binary) --demo --demo-vehicles 10'", in: dir)
         try #require(FileManager.default.createFile(atPath: "\(dir)/run.sh", contents: Data(script.utf8)))
@@ -222,8 +226,7 @@ import Glibc
     func asciiDrawsOnlyASCII(byFlag: Bool) async throws {
         let binary = Self.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: "\(dir)/fleetwatch", withIntermediateDirectories: true)
+        let dir = try Self.scratchDirectory(creating: "fleetwatch")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         if !byFlag {
             try #require(FileManager.default.createFile(atPath: "\(dir)/fleetwatch/config.toml",
