@@ -6,7 +6,7 @@
 ///
 /// One pass over the body builds the event (`BodyReader`): the members of the event's type are read where they
 /// stand once the type is known (from a header, or from `metadata` when it comes first, as INVERS writes it), and
-/// remembered by position and read after the pass otherwise. A body that is refused is checked whole and read
+/// kept by position and read after the pass otherwise. A body that is refused is checked whole and read
 /// again in a fixed order, so that its error does not depend on the order of its members: a syntax error anywhere
 /// first, then `metadata`, then the type's members in `PayloadKey`'s order.
 public struct EventDecoder: Sendable {
@@ -74,11 +74,13 @@ public struct EventDecoder: Sendable {
             guard let member = PayloadKey(key) else { return }
             if inPlace, let type {
                 guard member.matters(for: type) else { return }
-                if case .other = type {} else {
-                    if !marks.isEmpty { marks[member] = nil }  // a later duplicate wins
-                    try parts.read(member, &r)
+                if case .other = type {
+                    marks[member] = try r.mark()  // an unknown type looks at them after the pass, in order
                     return
                 }
+                if !marks.isEmpty { marks[member] = nil }  // a later duplicate wins
+                try parts.read(member, &r)
+                return
             }
             marks[member] = try r.mark()
         }
