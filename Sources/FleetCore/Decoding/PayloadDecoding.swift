@@ -60,8 +60,8 @@ enum PayloadKey: Int, CaseIterable {
 }
 
 /// What a known event type's members said, filled member by member in whatever order the body has them. The
-/// large members are decoded in place (a vehicle or a vehicle state is 200 bytes, and copying them was a
-/// noticeable part of decoding); a member that comes twice is read afresh, so the last one counts.
+/// large members are decoded in place, so that a 200-byte vehicle or vehicle state is not copied on its way; a
+/// member that comes twice is read afresh, so the last one counts.
 struct PayloadParts {
     var vehicle: VehicleResource?
     var reasons: [String]?

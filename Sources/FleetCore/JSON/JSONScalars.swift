@@ -1,5 +1,5 @@
-/// Conversions of validated JSON scalars to Swift values, shared by the tape (`JSONView`) and the one-pass reader
-/// (`BodyReader`).
+/// What reading JSON strings and numbers needs besides the scan: unescaping a validated string (for the tape's
+/// `JSONView` and the one-pass `BodyReader`) and the exact powers of ten (for `JSONScanner.numberValue`).
 
 /// Unescapes a validated JSON string body. Lone surrogates become U+FFFD.
 func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String {

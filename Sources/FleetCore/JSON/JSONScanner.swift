@@ -1,6 +1,6 @@
-/// The lexical half of JSON (RFC 8259): white space, strings, numbers and the three literals, each checked and
-/// measured in place. Shared by the tape parser (`JSONParser`) and the decoder's one-pass reader (`BodyReader`),
-/// so both accept exactly the same texts and name the same error at the same byte.
+/// JSON's grammar (RFC 8259) scanned in place: white space, strings, numbers, the three literals, and whole
+/// values (`value`), each checked and measured. Shared by the tape parser (`JSONParser`) and the decoder's
+/// one-pass reader (`BodyReader`), so both accept exactly the same texts and name the same error at the same byte.
 enum JSONScanner {
     /// The index of the first byte at or after `start` that is not JSON white space.
     @inline(__always)
