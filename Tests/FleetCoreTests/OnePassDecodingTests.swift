@@ -159,6 +159,42 @@ import TestSupport
         }
     }
 
+    /// Thousands of damaged bodies (a byte deleted, inserted or replaced, or the body cut short), with and without a
+    /// type header: the decoder calls a body invalid JSON exactly when the tape parser does, with the same error,
+    /// and otherwise decodes it or names a field. Its objects and arrays are read by its own code, the tape's by
+    /// the scanner's state machine: this keeps the two in step.
+    @Test func damagedBodiesAreJudgedAsTheTapeParserJudgesThem() {
+        var rng = SplitMix64(seed: 7)
+        let alphabet = Array(#"{}[]",:0123456789.-eE+ \/ntrufalsxé"#.utf8)
+        var invalid = 0
+        for round in 0..<4_000 {
+            var body = Fixture.bytes(Fixture.eventSamples[round % Fixture.eventSamples.count])
+            let at = Int(rng.next() % UInt64(body.count))
+            switch rng.next() % 4 {
+            case 0: body.remove(at: at)
+            case 1: body.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: at)
+            case 2: body[at] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+            default: body.removeSubrange(at...)
+            }
+            var tapeError: JSONError?
+            do { _ = try JSONDocument(bytes: body) } catch { tapeError = error }
+            for headers in [[:], ["Message-Type": "VehicleStateRecorded"]] {
+                do {
+                    _ = try decoder.decode(body: body, headers: headers)
+                    #expect(tapeError == nil, "decoded a body the tape parser refuses: \(String(decoding: body, as: UTF8.self))")
+                } catch {
+                    if case let .invalidJSON(error) = error {
+                        #expect(error == tapeError, "\(String(decoding: body, as: UTF8.self))")
+                    } else {
+                        #expect(tapeError == nil, "\(error) for a body the tape parser refuses: \(String(decoding: body, as: UTF8.self))")
+                    }
+                }
+            }
+            if tapeError != nil { invalid += 1 }
+        }
+        #expect(invalid > 1_000)  // the damage mostly breaks the JSON: the comparison is not vacuous
+    }
+
     @Test func aTapeHasRoomForItsWorstCase() throws {
         // A top-level scalar is the one body with as many tokens as bytes.
         #expect(try JSONDocument(bytes: Array("7".utf8)).root.double == 7)
