@@ -206,10 +206,8 @@ struct BodyReader {
     /// A whole number; nil for `null`.
     mutating func readInt() throws(EventDecodingError) -> Int? {
         guard let d = try readDouble(expected: "a whole number") else { return nil }
-        guard d.rounded(.towardZero) == d, abs(d) < 9.0e15 else {
-            throw .wrongType(field: "", expected: "a whole number", found: "a number")
-        }
-        return Int(d)
+        guard let whole = wholeNumber(d) else { throw .wrongType(field: "", expected: "a whole number", found: "a number") }
+        return whole
     }
 
     /// `true` or `false`; nil for `null`.

@@ -43,10 +43,12 @@ public struct EventDecoder: Sendable {
 
     /// Throws the syntax error of a body that is not one JSON value, if any.
     private func validate(_ bytes: UnsafeBufferPointer<UInt8>) throws(EventDecodingError) {
-        var r = BodyReader(bytes, maxDepth: limits.maxDepth)
-        if JSONScanner.skipSpace(bytes, 0) == bytes.count { throw .invalidJSON(.empty) }
-        try r.skipValue()
-        try r.expectEnd()
+        var sink = PassOver()
+        do {
+            try JSONScanner.document(bytes, maxDepth: limits.maxDepth, into: &sink)
+        } catch {
+            throw .invalidJSON(error)
+        }
     }
 
     /// The one pass. With `inPlace` false every member of the payload is read after the pass, in `PayloadKey`'s
@@ -99,10 +101,12 @@ public struct EventDecoder: Sendable {
             vehicleID = try PayloadParts.anyVehicleID(marks, in: r)
             payload = .other
         } else {
-            // (No member marked is the common case: a lookup in an empty dictionary still hashes the key.)
-            for member in PayloadKey.allCases where !marks.isEmpty && member.matters(for: type) {
-                guard let mark = marks[member] else { continue }
-                try r.reading(mark, as: member.name) { (r) throws(EventDecodingError) in try parts.read(member, &r) }
+            // No member marked is the common case, and a lookup in an empty dictionary still hashes its key.
+            if !marks.isEmpty {
+                for member in PayloadKey.allCases where member.matters(for: type) {
+                    guard let mark = marks[member] else { continue }
+                    try r.reading(mark, as: member.name) { (r) throws(EventDecodingError) in try parts.read(member, &r) }
+                }
             }
             (vehicleID, payload) = try parts.payload(of: type)
         }

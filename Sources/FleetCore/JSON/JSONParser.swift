@@ -1,5 +1,5 @@
-/// The single validating pass that turns bytes into a `JSONDocument` tape (RFC 8259): `JSONScanner.value`, the
-/// scan the decoder uses too, writing what it finds through a `TapeWriter`.
+/// The single validating pass that turns bytes into a `JSONDocument` tape (RFC 8259): `JSONScanner.document`,
+/// the scan the decoder uses too, writing what it finds through a `TapeWriter`.
 struct JSONParser {
     typealias Token = JSONDocument.Token
     let limits: JSONDocument.Limits
@@ -14,20 +14,11 @@ struct JSONParser {
         var tape = Array(repeating: Token(kind: .null, count: 0, start: 0, end: 0), count: max(input.count, 1))
         let count = try tape.withUnsafeMutableBufferPointer { (tape) throws(JSONError) in
             var writer = TapeWriter(base: tape.baseAddress!)
-            try parse(input, into: &writer)
+            try JSONScanner.document(input, maxDepth: limits.maxDepth, into: &writer)
             return writer.count
         }
         tape.removeLast(tape.count - count)
         return tape
-    }
-
-    /// Writes the tape of `input` through `tokens`, which has room for `input.count` tokens.
-    private func parse(_ input: UnsafeBufferPointer<UInt8>, into tokens: inout TapeWriter) throws(JSONError) {
-        let start = JSONScanner.skipSpace(input, 0)
-        if start == input.count { throw .empty }
-        let end = try JSONScanner.value(input, start, depth: 0, maxDepth: limits.maxDepth, into: &tokens)
-        let after = JSONScanner.skipSpace(input, end)
-        if after != input.count { throw .trailingData(offset: after) }
     }
 }
 

@@ -202,6 +202,15 @@ enum JSONScanner {
         }
     }
 
+    /// Scans a whole JSON text: one value, white space around it, nothing after it.
+    static func document<Sink: JSONScanSink>(_ input: UnsafeBufferPointer<UInt8>, maxDepth: Int,
+                                             into sink: inout Sink) throws(JSONError) {
+        let start = skipSpace(input, 0)
+        if start == input.count { throw .empty }
+        let end = skipSpace(input, try value(input, start, depth: 0, maxDepth: maxDepth, into: &sink))
+        if end != input.count { throw .trailingData(offset: end) }
+    }
+
     /// Scans the whole value at `start`, for a decoder that passes over it.
     static func value(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, depth: Int, maxDepth: Int) throws(JSONError) -> Int {
         var sink = PassOver()

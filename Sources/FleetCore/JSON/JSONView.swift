@@ -118,8 +118,7 @@ struct JSONView {
 
     /// The number as an integer, or nil when this is not a number or not a whole number in range.
     var int: Int? {
-        guard let d = double, d.rounded(.towardZero) == d, abs(d) < 9.0e15 else { return nil }
-        return Int(d)
+        double.flatMap(wholeNumber)
     }
 
     /// The boolean, or nil when this is not `true` or `false`.
