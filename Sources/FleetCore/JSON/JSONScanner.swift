@@ -79,14 +79,16 @@ enum JSONScanner {
     /// Scans the number that starts at `start` (a `-` or a digit): returns the index after it.
     @inline(__always)
     static func number(_ input: UnsafeBufferPointer<UInt8>, _ start: Int) throws(JSONError) -> Int {
-        try numberValue(input, start).end
+        try numberValue(input, start, reading: false).end
     }
 
     /// Scans the number that starts at `start` and reads its value in the same pass: returns the index after it
     /// and the number. Exact fast path (Clinger) for up to 15 significant digits and no exponent part, which
     /// covers coordinates, percentages and mileages; otherwise the standard library's parser.
     @inline(__always)
-    static func numberValue(_ input: UnsafeBufferPointer<UInt8>, _ start: Int) throws(JSONError) -> (end: Int, value: Double) {
+    /// (`reading: false` only scans: a number passed over is not converted, not even by the slow path.)
+    static func numberValue(_ input: UnsafeBufferPointer<UInt8>, _ start: Int,
+                            reading: Bool = true) throws(JSONError) -> (end: Int, value: Double) {
         var i = start
         var mantissa: UInt64 = 0
         var digits = 0
@@ -123,6 +125,7 @@ enum JSONScanner {
             while i < input.count, input[i] &- UInt8(ascii: "0") < 10 { i += 1 }
             if i == from { throw .invalidNumber(offset: start) }
         }
+        if !reading { return (i, 0) }
         if simple, digits <= 15, fractionDigits <= 22 {
             let value = Double(mantissa) / exactPowersOfTen[fractionDigits]
             return (i, negative ? -value : value)
