@@ -94,7 +94,7 @@ let package = Package(
 
         // `scripts/bench-consumer`: fills a queue and drains it through the real consumer path.
         .executableTarget(name: "fleetwatch-bench-consumer", dependencies: [
-            "AMQP", "FleetCore", "FleetStream",
+            "AMQP", "FleetCore", "FleetStream", "FleetTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

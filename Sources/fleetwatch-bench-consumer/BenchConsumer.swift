@@ -2,6 +2,7 @@ import AMQP
 import ArgumentParser
 import FleetCore
 import FleetStream
+import FleetTUI
 import Foundation
 
 /// The Swift side of `scripts/bench-consumer`: fills a queue with INVERS-shaped events, and drains it through
@@ -68,10 +69,13 @@ struct Fill: ParsableCommand {
 /// "EVENTS SECONDS CPU_SECONDS" (first event to the last; CPU of the whole process).
 struct Drain: AsyncParsableCommand {
     enum Subscriber: String, ExpressibleByArgument, CaseIterable {
-        /// `subscribe(onMessage:)` on the consumer thread: the dashboard's path.
+        /// `subscribe(onMessage:)` on the consumer thread, settling at once: the consumer's part of the dashboard's path.
         case inline
         /// `subscribe()`, an `AsyncStream` iterated by a task: `tail`'s path.
         case stream
+        /// Like `inline`, and each batch is applied to a `FleetStore` under its lock before it is settled, as the
+        /// dashboard's runtime does: the dashboard's whole path.
+        case store
     }
 
     @OptionGroup var options: QueueOptions
@@ -79,7 +83,7 @@ struct Drain: AsyncParsableCommand {
     @Option(help: "Acknowledge (multiple) once this many are settled (default: the consumer's, 100).") var ackBatch: Int?
     @Option(help: "Seconds to wait before reading an empty socket mid-stream (default: the consumer's).")
     var readCoalescing: Double?
-    @Option(help: "How the subscriber is served: inline (the dashboard's path) or stream (tail's).")
+    @Option(help: "How the subscriber is served: inline (the consumer's path), store (inline, applying to the dashboard's store) or stream (tail's).")
     var subscriber = Subscriber.inline
 
     func run() async throws {
@@ -97,6 +101,14 @@ struct Drain: AsyncParsableCommand {
         switch subscriber {
         case .inline:
             source.subscribe(onMessage: take)
+            source.start()
+        case .store:
+            let store = FleetStore()
+            source.subscribe { message in
+                guard case let .events(batch) = message else { return }
+                store.modify { state in for event in batch.events { _ = state.apply(event) } }
+                take(message)
+            }
             source.start()
         case .stream:
             let stream = source.subscribe()
