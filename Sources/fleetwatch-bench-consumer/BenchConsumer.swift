@@ -69,7 +69,7 @@ struct Fill: ParsableCommand {
 /// "EVENTS SECONDS CPU_SECONDS" (first event to the last; CPU of the whole process).
 struct Drain: AsyncParsableCommand {
     enum Subscriber: String, ExpressibleByArgument, CaseIterable {
-        /// `subscribe(onMessage:)` on the consumer thread, settling at once: the consumer's part of the dashboard's path.
+        /// `subscribe(onMessage:)` on the consumer thread, settling at once: the consumer, the measured one.
         case inline
         /// `subscribe()`, an `AsyncStream` iterated by a task: `tail`'s path.
         case stream
@@ -83,7 +83,7 @@ struct Drain: AsyncParsableCommand {
     @Option(help: "Acknowledge (multiple) once this many are settled (default: the consumer's, 100).") var ackBatch: Int?
     @Option(help: "Seconds to wait before reading an empty socket mid-stream (default: the consumer's).")
     var readCoalescing: Double?
-    @Option(help: "How the subscriber is served: inline (the consumer's path), store (inline, applying to the dashboard's store) or stream (tail's).")
+    @Option(help: "How the subscriber is served: inline (the consumer alone), store (inline, applying to the dashboard's store) or stream (tail's).")
     var subscriber = Subscriber.inline
 
     func run() async throws {
