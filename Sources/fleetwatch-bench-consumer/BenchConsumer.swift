@@ -73,8 +73,8 @@ struct Drain: AsyncParsableCommand {
         case inline
         /// `subscribe()`, an `AsyncStream` iterated by a task: `tail`'s path.
         case stream
-        /// Like `inline`, and each batch is applied to a `FleetStore` under its lock before it is settled, as the
-        /// dashboard's runtime does: the dashboard's whole path.
+        /// Like `inline`, and each batch is applied to a `FleetStore` (`FleetStore.apply`, as the dashboard's runtime
+        /// does) before it is settled: the dashboard's whole path.
         case store
     }
 
@@ -106,7 +106,7 @@ struct Drain: AsyncParsableCommand {
             let store = FleetStore()
             source.subscribe { message in
                 guard case let .events(batch) = message else { return }
-                store.modify { state in for event in batch.events { _ = state.apply(event) } }
+                _ = store.apply(batch.events)
                 take(message)
             }
             source.start()

@@ -74,14 +74,7 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
         source.subscribe { message in
             switch message {
             case let .events(batch):
-                // One lock for the whole batch; alerts are posted after it is released.
-                let (smoke, total) = store.modify { state in
-                    var smoke: [Event] = []
-                    for event in batch.events where state.apply(event) == .applied && event.type == .smokeDetected {
-                        smoke.append(event)
-                    }
-                    return (smoke, state.eventsApplied)
-                }
+                let (smoke, total) = store.apply(batch.events)
                 batch.settle()
                 for event in smoke {
                     if let id = event.vehicleID { inbox.post(.smokeDetected(vehicleID: id, at: event.occurredAt)) }
