@@ -99,7 +99,7 @@ public struct FleetState: Sendable {
         let clock = StampClamp(arrivedAt: arrivedAt, toleranceMicroseconds: Self.futureToleranceMicroseconds)
         let occurredAt = clock.clamp(event.occurredAt)
         let eventStamp = Stamp(time: occurredAt ?? Stamp.unknownTime, tiebreak: tiebreak)
-        guard vehicles[vehicleID] != nil || hasRoomForVehicle() else { return .applied }
+        guard canHold(vehicleID) else { return .applied }
 
         let type = event.type
         // One switch outside the closure, so each case captures only its own payload (capturing the whole
@@ -137,7 +137,7 @@ public struct FleetState: Sendable {
     /// plus `futureToleranceMicroseconds` are taken as that, as `apply` takes them.
     public mutating func seed(_ resources: [VehicleResource], asOf: Timestamp) {
         let clock = StampClamp(arrivedAt: asOf, toleranceMicroseconds: Self.futureToleranceMicroseconds)
-        for resource in resources where vehicles[resource.id] != nil || hasRoomForVehicle() {
+        for resource in resources where canHold(resource.id) {
             let stamp = Stamp(time: asOf, tiebreak: 0)
             modifyVehicle(resource.id) { vehicle in merge(resource, into: &vehicle, default: stamp, clamp: clock) }
         }
@@ -146,7 +146,7 @@ public struct FleetState: Sendable {
 
     /// Applies the vehicle state a command answered with (a lock's result shows in the row at once).
     public mutating func applyCommandResult(vehicleID: String, state: VehicleState, receivedAt: Timestamp) {
-        guard vehicles[vehicleID] != nil || hasRoomForVehicle() else { return }
+        guard canHold(vehicleID) else { return }
         let clock = StampClamp(arrivedAt: receivedAt, toleranceMicroseconds: Self.futureToleranceMicroseconds)
         modifyVehicle(vehicleID) { vehicle in
             merge(state, into: &vehicle, default: Stamp(time: receivedAt, tiebreak: 0), clamp: clock)
@@ -159,13 +159,12 @@ public struct FleetState: Sendable {
 
     // MARK: - Helpers
 
-    /// Whether a new vehicle may be added; counts the refusal when not.
-    private mutating func hasRoomForVehicle() -> Bool {
-        guard vehicles.count < vehicleCapacity else {
-            vehiclesRefused += 1
-            return false
-        }
-        return true
+    /// Whether the store has, or has room for, the vehicle `id`; counts the refusal when not. Looks the id up
+    /// only once the store is full: the common case costs no second hash of the id.
+    private mutating func canHold(_ id: String) -> Bool {
+        if vehicles.count < vehicleCapacity || vehicles.index(forKey: id) != nil { return true }
+        vehiclesRefused += 1
+        return false
     }
 
     /// Counts an unknown type by name while there is room for another name, else in the common bucket.
