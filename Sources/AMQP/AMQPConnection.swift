@@ -291,7 +291,10 @@ public final class AMQPConnection {
               let properties = frame.payload.properties.decoded?.assumingMemoryBound(to: amqp_basic_properties_t.self)
         else { throw protocolViolation("a delivery without its content header") }
         message.properties = properties.pointee
-        let size = Int(frame.payload.properties.body_size)
+        // The size is the peer's word: a 64-bit value that need not fit an Int.
+        guard let size = Int(exactly: frame.payload.properties.body_size) else {
+            throw protocolViolation("a delivery whose header gives an impossible body size")
+        }
         guard size > 0 else { return }
         frame = try nextContentFrame(channel: channel)
         guard frame.frame_type == UInt8(AMQP_FRAME_BODY) else { throw protocolViolation("a delivery without its body") }

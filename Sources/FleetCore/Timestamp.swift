@@ -7,14 +7,46 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     public var microseconds: Int64
 
     public init(microseconds: Int64) { self.microseconds = microseconds }
-    public init(seconds: Double) { self.microseconds = Int64((seconds * 1_000_000).rounded()) }
+
+    /// Seconds since the epoch, rounded to the microsecond and clamped to `earliest...latest` (what the ISO-8601
+    /// form can show); NaN gives the epoch. Never traps, whatever the Double.
+    public init(seconds: Double) {
+        let micros = (seconds * 1_000_000).rounded()
+        // Compared as Doubles, but the bounds themselves taken exactly (a Double cannot hold them).
+        if micros.isNaN {
+            self.microseconds = 0
+        } else if micros >= Double(Timestamp.latest.microseconds) {
+            self = .latest
+        } else if micros <= Double(Timestamp.earliest.microseconds) {
+            self = .earliest
+        } else {
+            self.microseconds = Int64(exactly: micros) ?? 0  // whole and well inside Int64: always exact
+        }
+    }
+
+    /// 0000-01-01T00:00:00Z, the earliest time the ISO-8601 form (four-digit years) can write.
+    public static let earliest = Timestamp(microseconds: -62_167_219_200_000_000)
+    /// 9999-12-31T23:59:59.999999Z, the latest.
+    public static let latest = Timestamp(microseconds: 253_402_300_799_999_999)
 
     public var seconds: Double { Double(microseconds) / 1_000_000 }
 
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.microseconds < b.microseconds }
 
+    /// This time moved by `seconds` (rounded to the microsecond); saturates rather than overflows.
     public func adding(seconds: Double) -> Timestamp {
-        Timestamp(microseconds: microseconds + Int64((seconds * 1_000_000).rounded()))
+        let micros = (seconds * 1_000_000).rounded()
+        guard !micros.isNaN else { return self }
+        // ±2^63 µs and beyond saturate; anything smaller is a whole number an Int64 holds exactly.
+        if micros >= 0x1p63 { return Timestamp(microseconds: .max) }
+        if micros < -0x1p63 { return Timestamp(microseconds: .min) }
+        return adding(microseconds: Int64(exactly: micros) ?? 0)
+    }
+
+    /// This time moved by `microseconds`, saturating at `Int64`'s bounds rather than overflowing.
+    public func adding(microseconds delta: Int64) -> Timestamp {
+        let (sum, overflow) = microseconds.addingReportingOverflow(delta)
+        return Timestamp(microseconds: overflow ? (delta > 0 ? .max : .min) : sum)
     }
 
     /// Parses ISO-8601 / RFC 3339: `2026-11-28T10:15:02Z`, with optional fractional seconds and an optional
@@ -25,6 +57,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         self = value
     }
 
+    /// The parse itself cannot overflow: four-digit years, offsets under a day and at most six fraction digits
+    /// kept bound every term (years 0000–9999 are ±2^58 µs at most).
     static func parse(_ s: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard s.count >= 20 else { return nil }
         // Every digit is checked at once: a byte that is not one (its value - '0' is 10 or more, or wraps

@@ -78,9 +78,10 @@ struct AckLedger {
     private func index(of tag: UInt64) -> Int? {
         guard head < entries.count else { return nil }
         let first = entries[head].tag
-        if tag >= first {
-            let guess = head + Int(tag - first)
-            if guess < entries.count, entries[guess].tag == tag { return guess }
+        // Tags come from the broker: the distance is checked into an Int rather than trusted to fit.
+        if tag >= first, let distance = Int(exactly: tag - first), distance < entries.count - head {
+            let guess = head + distance
+            if entries[guess].tag == tag { return guess }
         }
         var low = head
         var high = entries.count - 1

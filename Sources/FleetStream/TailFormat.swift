@@ -4,7 +4,8 @@ import FleetCore
 /// the network goes through `SafeText.sanitize` (text) or is escaped (JSON), so no line can drive a terminal.
 public enum TailFormat {
     /// One JSON object: `id`, `type` (canonical name), `vehicle_id`, `occurred_at` (ISO-8601), `flow_id`, and for
-    /// `VehicleChanged` also `reasons`, `rental_status`, `life_status`. Missing values are `null`.
+    /// `VehicleChanged` also `reasons`, `rental_status`, `life_status`. Missing values are `null`. An event that
+    /// had numbers outside their domain (dropped by the decoder) also has `values_out_of_range`.
     public static func json(_ event: Event) -> String {
         var w = JSONWriter()
         func put(_ name: String, _ value: String?) {
@@ -21,6 +22,10 @@ public enum TailFormat {
             w.field("reasons", change.reasons.map(\.raw))
             put("rental_status", change.vehicle.rentalStatus?.value.raw)
             put("life_status", change.vehicle.lifeStatus?.value.raw)
+        }
+        if event.valuesOutOfRange > 0 {
+            w.key("values_out_of_range")
+            w.number(event.valuesOutOfRange)
         }
         w.endObject()
         return w.text
@@ -46,6 +51,7 @@ public enum TailFormat {
         case .other:
             break
         }
+        if event.valuesOutOfRange > 0 { fields.append("out_of_range=\(event.valuesOutOfRange)") }
         fields.append("id=\(event.id)")
         return SafeText.sanitize(fields.joined(separator: "  "))
     }

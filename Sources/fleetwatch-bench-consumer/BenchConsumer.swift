@@ -106,7 +106,7 @@ struct Drain: AsyncParsableCommand {
             let store = FleetStore()
             source.subscribe { message in
                 guard case let .events(batch) = message else { return }
-                _ = store.apply(batch.events)
+                _ = store.apply(batch.events, arrivedAt: batch.arrivedAt)
                 take(message)
             }
             source.start()

@@ -25,7 +25,8 @@ func makeFleet(_ n: Int) -> FleetState {
         state.apply(Event(id: "seed-\(i)", type: .vehicleChanged, occurredAt: t0.adding(seconds: Double(i % 3600)),
                           vehicleID: id,
                           payload: .vehicleChanged(VehicleChange(reasons: [.rentalStatusChanged, .lifeStatusChanged],
-                                                                 vehicle: resource))))
+                                                                 vehicle: resource))),
+                    arrivedAt: .now())
     }
     return state
 }
@@ -54,7 +55,7 @@ func frameCost(vehicles n: Int, frames: Int, filter: String = "") -> (median: Do
     var samples: [Double] = []
     var changedCells = 0
     for k in 0..<(frames + 20) {
-        state.apply(liveEvent(k, fleetSize: n))
+        state.apply(liveEvent(k, fleetSize: n), arrivedAt: .now())
         let t = monotonicSeconds()
         let rows = index.rows(for: state, filter: model.filter, now: t)
         DashboardView.render(model, rows: rows, into: &grid)

@@ -29,8 +29,9 @@ enum DecodeApplyBenchmark {
         }
         let decodeApply = harness.measure("fleetwatch decode + apply", items: events) {
             var state = FleetState()
+            let arrival = Timestamp.now()  // one a batch, as the consumer gives it
             for body in bodies {
-                if let e = try? decoder.decode(body: body) { state.apply(e) }
+                if let e = try? decoder.decode(body: body) { state.apply(e, arrivedAt: arrival) }
             }
             precondition(state.eventsApplied == events)
         }
@@ -54,8 +55,9 @@ extension DecodeApplyBenchmark {
         let decoder = EventDecoder()
         for _ in 0..<5 {
             var state = FleetState()
+            let arrival = Timestamp.now()  // one a batch, as the consumer gives it
             for body in bodies {
-                if let e = try? decoder.decode(body: body) { state.apply(e) }
+                if let e = try? decoder.decode(body: body) { state.apply(e, arrivedAt: arrival) }
             }
             precondition(state.eventsApplied == events)
         }

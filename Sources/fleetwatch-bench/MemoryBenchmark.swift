@@ -26,13 +26,14 @@ enum MemoryBenchmark {
         // Bodies are made a chunk at a time: all of them at once would be 600 MB that the dashboard never holds.
         for first in stride(from: 0, to: events, by: chunk) {
             let bodies = EventMix.bodies(count: min(chunk, events - first), vehicles: vehicles, first: first)
+            let arrival = Timestamp.now()
             store.modify { state in
                 for body in bodies {
                     guard let event = try? decoder.decode(body: body) else {
                         rejected += 1
                         continue
                     }
-                    if seen.insert(stableHash(event.id)) { state.apply(event) }
+                    if seen.insert(stableHash(event.id)) { state.apply(event, arrivedAt: arrival) }
                 }
             }
             store.read { state in

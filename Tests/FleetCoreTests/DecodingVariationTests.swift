@@ -116,11 +116,19 @@ import TestSupport
         #expect(event.payload == .other)
     }
 
-    @Test func aNumericEventIDIsAccepted() throws {
-        let event = try decode("""
-            {"metadata": {"id": 12345, "type": "SmokeDetected"}, "vehicle_id": "K2M9X"}
-            """)
-        #expect(event.id == "12345")
+    /// CONTRACT.md makes `metadata.id` a string; read through a Double, two ids above 2^53 would collide and the
+    /// second event would be dropped as a duplicate.
+    @Test(arguments: ["12345", "9007199254740993", "1e400", "true", "{}", "[\"e1\"]"])
+    func anEventIDThatIsNotAStringIsTheWrongTypeError(id: String) {
+        let body = Array("""
+            {"metadata": {"id": \(id), "type": "SmokeDetected"}, "vehicle_id": "K2M9X"}
+            """.utf8)
+        #expect {
+            try EventDecoder().decode(body: body, messageID: "amqp-1")
+        } throws: { error in
+            guard case let .wrongType(field, expected, _) = error as? EventDecodingError else { return false }
+            return field == "metadata.id" && expected == "a string"
+        }
     }
 
     @Test func escapedAndUnicodeStringsDecode() throws {

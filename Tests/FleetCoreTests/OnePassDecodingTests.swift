@@ -154,7 +154,10 @@ import TestSupport
             let body = #"{"metadata": {"id": "e", "type": "TripMetricsReady"}, "trip": {"id": "t", "vehicle_id": "V", "distance_in_kilometers": \#(text)}}"#
             let event = try decoder.decode(body: Array(body.utf8))
             guard case let .trip(trip) = event.payload else { Issue.record("\(event.payload)"); continue }
-            #expect(trip.distanceKilometers == value, "\(text)")
+            // Outside the distance's domain (negative, too large) the value is dropped, and counted.
+            let inDomain = NumericDomain.tripDistanceKilometers.contains(value)
+            #expect(trip.distanceKilometers == (inDomain ? value : nil), "\(text)")
+            #expect(event.valuesOutOfRange == (inDomain ? 0 : 1), "\(text)")
             #expect(try JSONDocument(bytes: Array(text.utf8)).root.double == value, "\(text)")
         }
     }

@@ -37,4 +37,42 @@ import TestSupport
         #expect(Timestamp(iso8601: "2026-11-28T10:15:02+01:00")?.microseconds
                     == Timestamp(iso8601: "2026-11-28T09:15:02Z")?.microseconds)
     }
+
+    /// Times from the wire or from a Double never overflow the microseconds: the extremes of the format parse,
+    /// and conversions and arithmetic saturate or clamp instead of trapping.
+    @Test func theExtremesOfTheFormatParseWithoutOverflow() throws {
+        let last = try #require(Timestamp(iso8601: "9999-12-31T23:59:59.999999999999999999999999Z"))
+        #expect(last == Timestamp.latest)
+        #expect(last.iso8601 == "9999-12-31T23:59:59.999Z")
+        let first = try #require(Timestamp(iso8601: "0000-01-01T00:00:00Z"))
+        #expect(first == Timestamp.earliest)
+        #expect(Timestamp(iso8601: "0000-01-01T00:00:00+23:59")! < first)
+        #expect(Timestamp(iso8601: "9999-12-31T23:59:59-23:59")! > last)
+    }
+
+    @Test(arguments: [Double.nan, .infinity, -.infinity, 1e300, -1e300, 9.3e12, -9.3e12, .greatestFiniteMagnitude])
+    func aTimestampFromAnyDoubleIsClampedNotTrapped(seconds: Double) {
+        let t = Timestamp(seconds: seconds)
+        if seconds.isNaN {
+            #expect(t.microseconds == 0)
+        } else {
+            #expect(t >= Timestamp.earliest && t <= Timestamp.latest)
+            #expect(seconds > 0 ? t == Timestamp.latest : t == Timestamp.earliest)
+        }
+        _ = t.iso8601
+        _ = t.timeOfDay
+    }
+
+    @Test func arithmeticSaturates() {
+        let now = Timestamp(iso8601: Self.valid)!
+        #expect(now.adding(seconds: 1e300).microseconds == .max)
+        #expect(now.adding(seconds: -.infinity).microseconds == .min)
+        #expect(now.adding(seconds: .nan) == now)
+        #expect(now.adding(seconds: 1.5).microseconds == now.microseconds + 1_500_000)
+        #expect(Timestamp(microseconds: .max).adding(microseconds: 1).microseconds == .max)
+        #expect(Timestamp(microseconds: .min).adding(microseconds: -1).microseconds == .min)
+        // Even the saturated ends print.
+        #expect(!Timestamp(microseconds: .max).iso8601.isEmpty)
+        #expect(!Timestamp(microseconds: .min).timeOfDay.isEmpty)
+    }
 }

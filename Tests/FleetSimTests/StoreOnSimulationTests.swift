@@ -12,7 +12,7 @@ import Testing
         var applied = 0
         for hour in 1...6 {
             for event in sim.step(until: fixedStart.adding(seconds: Double(hour) * 3600)) {
-                _ = store.apply(event.event)
+                _ = store.apply(event.event, arrivedAt: .latest)
                 applied += 1
             }
             let truth = sim.vehicles

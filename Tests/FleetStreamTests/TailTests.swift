@@ -27,6 +27,17 @@ import Testing
         #expect(object["reasons"] == nil)
     }
 
+    @Test func anEventWithValuesOutOfRangeSaysSoInBothFormats() throws {
+        let event = try EventDecoder().decode(body: ExtremeEvents.tripMetrics(id: "x", vehicle: "V"))
+        let object = try #require(JSONSerialization.jsonObject(with: Data(TailFormat.json(event).utf8)) as? [String: Any])
+        #expect(object["values_out_of_range"] as? Int == ExtremeEvents.tripMetricsOutOfRange)
+        #expect(TailFormat.text(event).contains("out_of_range=\(ExtremeEvents.tripMetricsOutOfRange)"))
+        let plain = try EventDecoder().decode(body: TestEvents.lockReading(id: "p", vehicle: "V", at: "2026-11-28T10:00:00Z",
+                                                                          lock: "LOCKED"))
+        #expect(!TailFormat.json(plain).contains("values_out_of_range"))
+        #expect(!TailFormat.text(plain).contains("out_of_range"))
+    }
+
     @Test func networkTextCannotDriveTheTerminal() throws {
         let hostile = "JQ7\u{1b}[2J\u{7}\u{9b}31m\u{202e}X\"\\"
         var w = JSONWriter()

@@ -157,6 +157,24 @@ import Testing
         #expect(model.smokeAlerts.isEmpty)
     }
 
+    /// A flood of detections nobody acknowledges cannot grow memory: the list stops at its bound, the rest are
+    /// counted, still ring, and are acknowledged with the rest.
+    @Test func smokeAlertsAreBoundedAndTheRestCounted() {
+        var model = Fixture.model()
+        let rows = index.rows(for: Fixture.fleet(), filter: .none)
+        let flood = DashboardModel.maxSmokeAlerts + 500
+        for i in 0..<flood {
+            #expect(model.update(.smokeDetected(vehicleID: "V\(i)", at: nil), rows: rows) == [.bell])
+        }
+        #expect(model.smokeAlerts.count == DashboardModel.maxSmokeAlerts)
+        #expect(model.smokeAlertCount == flood)
+        let header = DashboardView.render(model, rows: rows).line(0)
+        #expect(header.contains("⚠ SMOKE V0 +\(flood - 1)"), "\(header)")
+        _ = press([.character("a")], &model)
+        #expect(model.flash?.text == "acknowledged \(flood) smoke alerts")
+        #expect(model.smokeAlertCount == 0)
+    }
+
     @Test func pauseFreezesAndCountsEvents() {
         var model = Fixture.model()
         let rows = index.rows(for: Fixture.fleet(), filter: .none)

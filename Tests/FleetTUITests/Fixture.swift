@@ -1,4 +1,5 @@
 import FleetCore
+import TestSupport
 @testable import FleetTUI
 
 /// A fixed fleet for golden screens: a handful of vehicles with known plates, statuses, locks and log entries,

@@ -1,4 +1,5 @@
 import FleetCore
+import TestSupport
 import Testing
 @testable import FleetTUI
 

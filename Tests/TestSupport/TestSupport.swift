@@ -61,3 +61,10 @@ public enum TestEvents {
         }
     }
 }
+
+extension FleetState {
+    /// Applies an event as replayed, with no arrival time to hold its times to: what the tests that are not about
+    /// future stamps want (those pass `arrivedAt` themselves).
+    @discardableResult
+    public mutating func apply(_ event: Event) -> Outcome { apply(event, arrivedAt: .latest) }
+}

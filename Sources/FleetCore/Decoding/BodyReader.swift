@@ -18,6 +18,8 @@ struct BodyReader {
     /// The last timestamp parsed and its text: the properties of one reading are usually measured at once, so
     /// most timestamps of a body repeat the one before.
     private var lastTimestamp: (text: UnsafeBufferPointer<UInt8>, value: Timestamp)?
+    /// Numbers read so far that were outside their field's domain and dropped (`NumericDomain`).
+    var valuesOutOfRange = 0
 
     init(_ input: UnsafeBufferPointer<UInt8>, at offset: Int = 0, maxDepth: Int) {
         self.input = input
@@ -79,10 +81,12 @@ struct BodyReader {
         return Mark(start: start, end: offset)
     }
 
-    /// A reader of the value at `mark`, and the key to put in front of the paths of its errors.
-    func reading<R>(_ mark: Mark, as key: StaticString,
-                    _ body: (inout BodyReader) throws(EventDecodingError) -> R) throws(EventDecodingError) -> R {
+    /// A reader of the value at `mark`, and the key to put in front of the paths of its errors. The values it
+    /// finds out of range count as this reader's.
+    mutating func reading<R>(_ mark: Mark, as key: StaticString,
+                             _ body: (inout BodyReader) throws(EventDecodingError) -> R) throws(EventDecodingError) -> R {
         var reader = BodyReader(input, at: mark.start, maxDepth: maxDepth)
+        defer { valuesOutOfRange += reader.valuesOutOfRange }
         do {
             return try body(&reader)
         } catch {
@@ -178,10 +182,11 @@ struct BodyReader {
         }
     }
 
-    /// A string, unescaped; nil for `null`.
-    mutating func readString() throws(EventDecodingError) -> String? {
+    /// A string, unescaped and cut to `maxBytes` of UTF-8 (`TextLimits.capped`); nil for `null`.
+    mutating func readString(maxBytes: Int = TextLimits.maxFieldBytes) throws(EventDecodingError) -> String? {
         guard let (bytes, escaped) = try readRawString() else { return nil }
-        return escaped ? unescape(bytes) : String(decoding: bytes, as: UTF8.self)
+        if !escaped && bytes.count <= maxBytes { return String(decoding: bytes, as: UTF8.self) }
+        return TextLimits.capped(escaped ? unescape(bytes) : String(decoding: bytes, as: UTF8.self), maxBytes: maxBytes)
     }
 
     /// A number; nil for `null`.
@@ -201,13 +206,6 @@ struct BodyReader {
         } catch {
             throw .invalidJSON(error)
         }
-    }
-
-    /// A whole number; nil for `null`.
-    mutating func readInt() throws(EventDecodingError) -> Int? {
-        guard let d = try readDouble(expected: "a whole number") else { return nil }
-        guard let whole = wholeNumber(d) else { throw .wrongType(field: "", expected: "a whole number", found: "a number") }
-        return whole
     }
 
     /// `true` or `false`; nil for `null`.
@@ -254,12 +252,17 @@ struct BodyReader {
         return t
     }
 
-    /// An array of strings; nil for `null`.
+    /// An array of strings, each capped as `readString` caps it, and no more than `TextLimits.maxArrayElements`
+    /// of them kept (the rest are checked and passed over); nil for `null`.
     mutating func readStrings() throws(EventDecodingError) -> [String]? {
         var result: [String] = []
         let found = try readArray(expected: "an array of strings") { (r) throws(EventDecodingError) in
             let c = try r.peek()
-            guard c == UInt8(ascii: "\""), let element = try r.readString() else {
+            guard c == UInt8(ascii: "\"") else {
+                throw r.mismatch(c, expected: "an array of strings", found: { "an element that is \($0)" })
+            }
+            guard result.count < TextLimits.maxArrayElements else { return }  // passed over by `readArray`
+            guard let element = try r.readString() else {
                 throw r.mismatch(c, expected: "an array of strings", found: { "an element that is \($0)" })
             }
             result.append(element)

@@ -70,7 +70,7 @@ public struct EventDecoder: Sendable {
             if case "metadata" = key {
                 metadata = Metadata()  // a second `metadata` replaces the first
                 try metadata.read(&r)
-                if inPlace && type == nil { type = try metadata.eventType(in: r) }
+                if inPlace && type == nil { type = try metadata.eventType(in: &r) }
                 return
             }
             guard let member = PayloadKey(key) else { return }
@@ -88,7 +88,7 @@ public struct EventDecoder: Sendable {
         }
         try r.expectEnd()
 
-        if type == nil { type = try metadata.eventType(in: r) }
+        if type == nil { type = try metadata.eventType(in: &r) }
         guard let type else { throw .missingField("metadata.type") }
         var id = metadata.id
         if id == nil || id == "" { id = messageID().flatMap { $0.isEmpty ? nil : $0 } }
@@ -98,7 +98,7 @@ public struct EventDecoder: Sendable {
         let vehicleID: String?
         let payload: EventPayload
         if case .other = type {
-            vehicleID = try PayloadParts.anyVehicleID(marks, in: r)
+            vehicleID = try PayloadParts.anyVehicleID(marks, in: &r)
             payload = .other
         } else {
             // No member marked is the common case, and a lookup in an empty dictionary still hashes its key.
@@ -111,7 +111,7 @@ public struct EventDecoder: Sendable {
             (vehicleID, payload) = try parts.payload(of: type)
         }
         return Event(id: id, type: type, occurredAt: metadata.occurredAt, flowID: flowID, fleetID: metadata.fleetID,
-                     vehicleID: vehicleID, payload: payload)
+                     vehicleID: vehicleID, payload: payload, valuesOutOfRange: r.valuesOutOfRange)
     }
 
     /// The event type named by a header whose name ends in `type`, case-insensitive (`Content-Type` excluded).
@@ -129,7 +129,7 @@ public struct EventDecoder: Sendable {
     static func header(_ lowercasedName: StaticString, in headers: some MessageHeaders) -> String? {
         var value: String?
         _ = headers.withFirst(nonEmpty: false, whereName: { asciiCaseInsensitive($0, equals: lowercasedName) }) {
-            value = String(decoding: $0, as: UTF8.self)
+            value = TextLimits.capped(String(decoding: $0, as: UTF8.self))
         }
         return value
     }

@@ -12,7 +12,8 @@ struct Metadata {
     mutating func read(_ r: inout BodyReader) throws(EventDecodingError) {
         _ = try r.readObject { (r, key) throws(EventDecodingError) in
             switch key {
-            case "id": id = try r.readStringOrNumber()
+            // Only a string (CONTRACT.md), never capped: only its hash is kept, and a cap could make two ids one.
+            case "id": id = try r.readString(maxBytes: .max)
             case "type": type = try r.mark()
             case "event_type": eventType = try r.mark()
             case "occurred_at": occurredAt = try r.readTimestamp()
@@ -24,7 +25,7 @@ struct Metadata {
     }
 
     /// The type `metadata.type` names, else the one `metadata.event_type` names.
-    func eventType(in r: BodyReader) throws(EventDecodingError) -> EventType? {
+    func eventType(in r: inout BodyReader) throws(EventDecodingError) -> EventType? {
         do {
             if let type, let named = try r.reading(type, as: "type", { (r) throws(EventDecodingError) in try r.readEventType() }) {
                 return named
@@ -42,14 +43,5 @@ extension BodyReader {
     mutating func readEventType() throws(EventDecodingError) -> EventType? {
         guard let (bytes, escaped) = try readRawString() else { return nil }
         return escaped ? EventType(raw: unescape(bytes)) : EventType(utf8: bytes)
-    }
-
-    /// A string, or a number written as one (INVERS versions differ, e.g. `"version": "1"` vs `1`); nil for
-    /// `null`.
-    mutating func readStringOrNumber() throws(EventDecodingError) -> String? {
-        let c = try peek()
-        guard c == UInt8(ascii: "-") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) else { return try readString() }
-        guard let d = try readDouble() else { return nil }
-        return d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)
     }
 }

@@ -115,7 +115,7 @@ struct PayloadParts {
 
     /// For an unknown type: the vehicle id where the known types keep it, if present (`vehicle.id`, then
     /// `vehicle_id`, then `trip.vehicle_id`; a member after the first that has one is not looked at).
-    static func anyVehicleID(_ marks: [PayloadKey: BodyReader.Mark], in r: BodyReader) throws(EventDecodingError) -> String? {
+    static func anyVehicleID(_ marks: [PayloadKey: BodyReader.Mark], in r: inout BodyReader) throws(EventDecodingError) -> String? {
         if let mark = marks[.vehicle], let id = try r.reading(mark, as: "vehicle", { (r) throws(EventDecodingError) in
             try r.readStringMember("id")
         }) {
@@ -155,9 +155,10 @@ extension TripReport {
             case "vehicle_id": vehicleID = try r.readString()
             case "start": start = try TripPoint.read(&r)
             case "end": end = try TripPoint.read(&r)
-            case "distance_in_kilometers": distanceKilometers = try r.readDouble()
-            case "duration_in_seconds": durationSeconds = try r.readDouble()
-            case "max_speed_in_kilometers_per_hour": maxSpeedKilometersPerHour = try r.readDouble()
+            case "distance_in_kilometers": distanceKilometers = try r.readNumber(in: .tripDistanceKilometers)
+            case "duration_in_seconds": durationSeconds = try r.readNumber(in: .durationSeconds)
+            case "max_speed_in_kilometers_per_hour":
+                maxSpeedKilometersPerHour = try r.readNumber(in: .speedKilometersPerHour)
             case "reason": discardReason = try r.readString()
             default: break
             }
@@ -179,7 +180,7 @@ extension SmokeReport {
         case .position: position = try Position.read(&r)
         case .startedAt: startedAt = try r.readTimestamp()
         case .endedAt: endedAt = try r.readTimestamp()
-        case .maxPM25: maxPM25 = try r.readDouble()
+        case .maxPM25: maxPM25 = try r.readNumber(in: .pm25MicrogramsPerCubicMeter)
         default: preconditionFailure("not a smoke field: \(key)")
         }
     }
@@ -193,7 +194,7 @@ extension TripPoint {
             switch key {
             case "time": point.time = try r.readTimestamp()
             case "position": point.position = try Position.read(&r)
-            case "mileage_in_kilometers": point.mileageKilometers = try r.readDouble()
+            case "mileage_in_kilometers": point.mileageKilometers = try r.readNumber(in: .mileageKilometers)
             default: break
             }
         }

@@ -98,24 +98,27 @@ extension VehicleState {
                 position = try Reading.read(&r) { (r) throws(EventDecodingError) in try Position.read(&r) }
             case "state_of_charge_or_fuel_level_in_percent":
                 chargeOrFuelSeen = try r.peek() != UInt8(ascii: "n")
-                chargeOrFuelPercent = try Reading.readNumber(&r)
+                chargeOrFuelPercent = try Reading.readNumber(&r, in: .percent)
             case "fuel_level_in_percent":
                 olderFuelLevel = try r.mark()  // the property's older name: read only when the newer is absent
-            case "remaining_range_in_kilometers": remainingRangeKilometers = try Reading.readNumber(&r)
-            case "mileage_in_kilometers": mileageKilometers = try Reading.readNumber(&r)
+            case "remaining_range_in_kilometers":
+                remainingRangeKilometers = try Reading.readNumber(&r, in: .rangeKilometers)
+            case "mileage_in_kilometers": mileageKilometers = try Reading.readNumber(&r, in: .mileageKilometers)
             case "driving_enabled":
                 drivingEnabled = try Reading.read(&r) { (r) throws(EventDecodingError) in try r.readBool() }
             case "ignition":
                 ignition = try Reading.read(&r) { (r) throws(EventDecodingError) in try r.readString() }
             case "cellular_signal_quality":
-                cellularSignalQuality = try Reading.read(&r) { (r) throws(EventDecodingError) in try r.readInt() }
+                cellularSignalQuality = try Reading.read(&r) { (r) throws(EventDecodingError) in
+                    try r.readWholeNumber(in: .cellularSignalQuality)
+                }
             default: break
             }
         }
         guard found else { return false }
         if !chargeOrFuelSeen, let olderFuelLevel {
             chargeOrFuelPercent = try r.reading(olderFuelLevel, as: "fuel_level_in_percent") {
-                (r) throws(EventDecodingError) in try Reading.readNumber(&r)
+                (r) throws(EventDecodingError) in try Reading.readNumber(&r, in: .percent)
             }
         }
         return true
@@ -155,13 +158,15 @@ extension BodyReader {
 }
 
 extension Reading where Value == Double {
-    static func readNumber(_ r: inout BodyReader) throws(EventDecodingError) -> Reading? {
-        try read(&r) { (r) throws(EventDecodingError) in try r.readDouble() }
+    /// A reading of a number in `domain`; nil (the value counted) when it is outside.
+    static func readNumber(_ r: inout BodyReader, in domain: NumericDomain) throws(EventDecodingError) -> Reading? {
+        try read(&r) { (r) throws(EventDecodingError) in try r.readNumber(in: domain) }
     }
 }
 
 extension Position {
-    /// Reads `{"lat": …, "lon": …}`, both required; nil for `null`.
+    /// Reads `{"lat": …, "lon": …}`, both required; nil for `null`, and nil when either is out of its domain
+    /// (each such value counted): half a position is no position.
     static func read(_ r: inout BodyReader) throws(EventDecodingError) -> Position? {
         var lat: Double?
         var lon: Double?
@@ -175,6 +180,12 @@ extension Position {
         guard found else { return nil }
         guard let lat else { throw .missingField("lat") }
         guard let lon else { throw .missingField("lon") }
+        let latOK = NumericDomain.latitude.contains(lat)
+        let lonOK = NumericDomain.longitude.contains(lon)
+        guard latOK && lonOK else {
+            r.valuesOutOfRange += (latOK ? 0 : 1) + (lonOK ? 0 : 1)
+            return nil
+        }
         return Position(lat: lat, lon: lon)
     }
 }

@@ -47,11 +47,17 @@ public enum StreamMessage: Sendable {
 /// shorter prefix after a longer one, is harmless; every subscriber must settle.
 public struct EventBatch: Sendable {
     public let events: [Event]
+    /// When the events were delivered to this process: the store takes no event time as later than this plus a
+    /// tolerance (`FleetState.apply(_:arrivedAt:)`).
+    public let arrivedAt: Timestamp
     private let settlement: @Sendable (_ count: Int) -> Void
 
-    /// `settle` receives how many events, from the first, are settled.
-    public init(_ events: [Event], settle: @escaping @Sendable (_ count: Int) -> Void = { _ in }) {
+    /// `settle` receives how many events, from the first, are settled. `arrivedAt` defaults to now: a source
+    /// makes the batch as the events arrive.
+    public init(_ events: [Event], arrivedAt: Timestamp = .now(),
+                settle: @escaping @Sendable (_ count: Int) -> Void = { _ in }) {
         self.events = events
+        self.arrivedAt = arrivedAt
         self.settlement = settle
     }
 

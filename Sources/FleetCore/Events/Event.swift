@@ -10,9 +10,12 @@ public struct Event: Sendable, Identifiable {
     /// The vehicle the event is about; always present for the known types.
     public var vehicleID: String?
     public var payload: EventPayload
+    /// How many numbers in the body were outside their field's domain (`NumericDomain`) and were dropped from
+    /// the payload, as if absent.
+    public var valuesOutOfRange: Int
 
     public init(id: String, type: EventType, occurredAt: Timestamp?, flowID: String? = nil, fleetID: String? = nil,
-                vehicleID: String?, payload: EventPayload) {
+                vehicleID: String?, payload: EventPayload, valuesOutOfRange: Int = 0) {
         self.id = id
         self.type = type
         self.occurredAt = occurredAt
@@ -20,6 +23,7 @@ public struct Event: Sendable, Identifiable {
         self.fleetID = fleetID
         self.vehicleID = vehicleID
         self.payload = payload
+        self.valuesOutOfRange = valuesOutOfRange
     }
 }
 

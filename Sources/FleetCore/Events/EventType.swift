@@ -65,7 +65,7 @@ public enum EventType: Hashable, Sendable, CustomStringConvertible {
         case "tripdiscarded": self = .tripDiscarded
         case "smokedetected": self = .smokeDetected
         case "smokedataready": self = .smokeDataReady
-        default: self = .other(raw)
+        default: self = .other(TextLimits.capped(raw))  // kept as a name in the store's counts
         }
     }
 

@@ -11,6 +11,8 @@ struct JSONParser {
     /// array's capacity and uniqueness checks on every token.
     func tape(of input: UnsafeBufferPointer<UInt8>) throws(JSONError) -> [Token] {
         if input.count > limits.maxBytes { throw .tooLarge(bytes: input.count, limit: limits.maxBytes) }
+        // Tokens hold offsets as Int32, whatever limit a caller raised: a larger document is refused, not trapped on.
+        if input.count > Int(Int32.max) { throw .tooLarge(bytes: input.count, limit: Int(Int32.max)) }
         var tape = Array(repeating: Token(kind: .null, count: 0, start: 0, end: 0), count: max(input.count, 1))
         let count = try tape.withUnsafeMutableBufferPointer { (tape) throws(JSONError) in
             var writer = TapeWriter(base: tape.baseAddress!)

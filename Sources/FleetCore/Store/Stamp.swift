@@ -20,6 +20,22 @@ public struct Stamp: Hashable, Comparable, Sendable {
     }
 }
 
+/// The latest time a stamp may carry when an event is applied: its arrival plus a tolerance. A later time (a
+/// telematics clock in the future) is taken as that latest time, so it cannot win over every later reading.
+struct StampClamp {
+    let latest: Timestamp
+
+    init(arrivedAt: Timestamp, toleranceMicroseconds: Int64) {
+        latest = arrivedAt.adding(microseconds: toleranceMicroseconds)
+    }
+
+    @inline(__always)
+    func clamp(_ time: Timestamp?) -> Timestamp? {
+        guard let time else { return nil }
+        return time > latest ? latest : time
+    }
+}
+
 /// A stored value and its stamp.
 public struct Stamped<Value: Hashable & Sendable>: Hashable, Sendable {
     public var value: Value

@@ -1,36 +1,38 @@
 /// How each kind of report merges into a `Vehicle`: per property, newest stamp wins.
 ///
 /// A property's stamp is its own time where INVERS gives one (`modified_at`, a reading's `timestamp`, a trip's
-/// start time), else the event's `occurred_at`.
+/// start time), else the event's `occurred_at`; either no later than `clamp` allows (see
+/// `FleetState.apply(_:arrivedAt:)`).
 
-func merge(_ resource: VehicleResource, into vehicle: inout Vehicle, default stamp: Stamp) {
+func merge(_ resource: VehicleResource, into vehicle: inout Vehicle, default stamp: Stamp, clamp: StampClamp) {
     if let m = resource.masterData {
         if let v = m.licensePlate { vehicle.plate.update(v, stamp: stamp) }
         if let v = m.customName { vehicle.name.update(v, stamp: stamp) }
         if let v = m.brand { vehicle.brand.update(v, stamp: stamp) }
         if let v = m.model { vehicle.model.update(v, stamp: stamp) }
     }
-    if let s = resource.lifeStatus { vehicle.lifeStatus.update(s.value, stamp: stamp.at(s.modifiedAt)) }
-    if let s = resource.rentalStatus { vehicle.rentalStatus.update(s.value, stamp: stamp.at(s.modifiedAt)) }
+    if let s = resource.lifeStatus { vehicle.lifeStatus.update(s.value, stamp: stamp.at(s.modifiedAt, within: clamp)) }
+    if let s = resource.rentalStatus { vehicle.rentalStatus.update(s.value, stamp: stamp.at(s.modifiedAt, within: clamp)) }
     if let s = resource.operationStatus { vehicle.operationStatus.update(s, stamp: stamp) }
     if let c = resource.commands { vehicle.commands.update(c, stamp: stamp) }
 }
 
-func merge(_ state: VehicleState, into vehicle: inout Vehicle, default stamp: Stamp) {
-    if let r = state.centralLock { vehicle.centralLock.update(r.value, stamp: stamp.at(r.timestamp)) }
-    if let r = state.position { vehicle.position.update(r.value, stamp: stamp.at(r.timestamp)) }
-    if let r = state.chargeOrFuelPercent { vehicle.chargeOrFuelPercent.update(r.value, stamp: stamp.at(r.timestamp)) }
+func merge(_ state: VehicleState, into vehicle: inout Vehicle, default stamp: Stamp, clamp: StampClamp) {
+    if let r = state.centralLock { vehicle.centralLock.update(r.value, stamp: stamp.at(r.timestamp, within: clamp)) }
+    if let r = state.position { vehicle.position.update(r.value, stamp: stamp.at(r.timestamp, within: clamp)) }
+    if let r = state.chargeOrFuelPercent { vehicle.chargeOrFuelPercent.update(r.value, stamp: stamp.at(r.timestamp, within: clamp)) }
     if let r = state.remainingRangeKilometers {
-        vehicle.remainingRangeKilometers.update(r.value, stamp: stamp.at(r.timestamp))
+        vehicle.remainingRangeKilometers.update(r.value, stamp: stamp.at(r.timestamp, within: clamp))
     }
-    if let r = state.mileageKilometers { vehicle.mileageKilometers.update(r.value, stamp: stamp.at(r.timestamp)) }
-    if let r = state.drivingEnabled { vehicle.drivingEnabled.update(r.value, stamp: stamp.at(r.timestamp)) }
-    if let r = state.ignition { vehicle.ignition.update(r.value, stamp: stamp.at(r.timestamp)) }
+    if let r = state.mileageKilometers { vehicle.mileageKilometers.update(r.value, stamp: stamp.at(r.timestamp, within: clamp)) }
+    if let r = state.drivingEnabled { vehicle.drivingEnabled.update(r.value, stamp: stamp.at(r.timestamp, within: clamp)) }
+    if let r = state.ignition { vehicle.ignition.update(r.value, stamp: stamp.at(r.timestamp, within: clamp)) }
 }
 
 /// Trips merge by id; of two different trips, the one that started later is the vehicle's current trip.
-func mergeTrip(_ report: TripReport, type: EventType, into vehicle: inout Vehicle, stamp: Stamp) {
-    let known = [report.start?.time, report.end?.time, stamp.time == Stamp.unknownTime ? nil : stamp.time]
+func mergeTrip(_ report: TripReport, type: EventType, into vehicle: inout Vehicle, stamp: Stamp, clamp: StampClamp) {
+    let known = [clamp.clamp(report.start?.time), clamp.clamp(report.end?.time),
+                 stamp.time == Stamp.unknownTime ? nil : stamp.time]
         .compactMap { $0 }
     let order = known.min() ?? Stamp.unknownTime
     var trip: TripState
@@ -52,8 +54,9 @@ func mergeTrip(_ report: TripReport, type: EventType, into vehicle: inout Vehicl
 }
 
 /// Smoke incidents merge by id; `SmokeDataReady` ends one, whichever of the two arrives first.
-func mergeSmoke(_ report: SmokeReport, type: EventType, into vehicle: inout Vehicle, stamp: Stamp) {
-    let known = [report.detectedAt, report.startedAt, stamp.time == Stamp.unknownTime ? nil : stamp.time]
+func mergeSmoke(_ report: SmokeReport, type: EventType, into vehicle: inout Vehicle, stamp: Stamp, clamp: StampClamp) {
+    let known = [clamp.clamp(report.detectedAt), clamp.clamp(report.startedAt),
+                 stamp.time == Stamp.unknownTime ? nil : stamp.time]
         .compactMap { $0 }
     let order = known.min() ?? Stamp.unknownTime
     var incident: SmokeState
@@ -77,9 +80,9 @@ func mergeSmoke(_ report: SmokeReport, type: EventType, into vehicle: inout Vehi
 }
 
 extension Stamp {
-    /// This stamp with the property's own time, when it has one.
-    func at(_ time: Timestamp?) -> Stamp {
-        guard let time else { return self }
+    /// This stamp with the property's own time, when it has one, no later than `clamp` allows.
+    func at(_ time: Timestamp?, within clamp: StampClamp) -> Stamp {
+        guard let time = clamp.clamp(time) else { return self }
         return Stamp(time: time, tiebreak: tiebreak)
     }
 }

@@ -43,6 +43,13 @@ public struct DashboardModel: Hashable, Sendable {
     public var themeNames: [String]
     public var themeIndex = 0
     public var smokeAlerts: [SmokeAlert] = []
+    /// Alerts beyond `maxSmokeAlerts` since the last acknowledgement: counted, not listed, so a flood of
+    /// detections cannot grow memory while nobody acknowledges.
+    public var smokeAlertsUnlisted = 0
+    /// The most alerts `smokeAlerts` lists.
+    public static let maxSmokeAlerts = 1_000
+    /// Every alert waiting for acknowledgement, listed or not.
+    public var smokeAlertCount: Int { smokeAlerts.count + smokeAlertsUnlisted }
     public var stream: StreamStatus
     public var snapshot: SnapshotProgress?
     /// Monotonic seconds, from the last `.tick`.

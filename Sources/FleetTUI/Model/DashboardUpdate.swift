@@ -45,7 +45,11 @@ extension DashboardModel {
             }
             return []
         case let .smokeDetected(vehicleID, at):
-            smokeAlerts.append(SmokeAlert(vehicleID: vehicleID, at: at))
+            if smokeAlerts.count < Self.maxSmokeAlerts {
+                smokeAlerts.append(SmokeAlert(vehicleID: vehicleID, at: at))
+            } else {
+                smokeAlertsUnlisted += 1
+            }
             return [.bell]
         case let .eventsApplied(total):
             eventsApplied = total
@@ -101,8 +105,9 @@ extension DashboardModel {
             if smokeAlerts.isEmpty {
                 show(.info, "no smoke alerts to acknowledge")
             } else {
-                show(.info, "acknowledged \(smokeAlerts.count) smoke alert\(smokeAlerts.count == 1 ? "" : "s")")
+                show(.info, "acknowledged \(smokeAlertCount) smoke alert\(smokeAlertCount == 1 ? "" : "s")")
                 smokeAlerts = []
+                smokeAlertsUnlisted = 0
             }
         case .pause:
             paused.toggle()

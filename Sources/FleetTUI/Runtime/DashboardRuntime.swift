@@ -74,7 +74,7 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
         source.subscribe { message in
             switch message {
             case let .events(batch):
-                let (smoke, total) = store.apply(batch.events)
+                let (smoke, total) = store.apply(batch.events, arrivedAt: batch.arrivedAt)
                 batch.settle()
                 for event in smoke {
                     if let id = event.vehicleID { inbox.post(.smokeDetected(vehicleID: id, at: event.occurredAt)) }

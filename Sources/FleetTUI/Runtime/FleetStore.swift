@@ -17,12 +17,14 @@ public final class FleetStore: @unchecked Sendable {  // `state` is only touched
         return body(&state)
     }
 
-    /// Applies a batch from the event source under one lock. Answers the smoke detections among the events newly
-    /// applied (alerts are raised after the lock is released) and how many events the fleet has applied in all.
-    public func apply(_ events: [Event]) -> (smokeDetected: [Event], eventsApplied: Int) {
+    /// Applies a batch from the event source, delivered at `arrivedAt` (see `FleetState.apply(_:arrivedAt:)`),
+    /// under one lock. Answers the smoke detections among the events newly applied (alerts are raised after the
+    /// lock is released) and how many events the fleet has applied in all.
+    public func apply(_ events: [Event], arrivedAt: Timestamp) -> (smokeDetected: [Event], eventsApplied: Int) {
         modify { state in
             var smoke: [Event] = []
-            for event in events where state.apply(event) == .applied && event.type == .smokeDetected {
+            for event in events where state.apply(event, arrivedAt: arrivedAt) == .applied
+                && event.type == .smokeDetected {
                 smoke.append(event)
             }
             return (smoke, state.eventsApplied)

@@ -53,7 +53,8 @@ enum TooSmallView {
     }
 }
 
-/// The header: name, endpoint, connection state, rate, fleet counts, smoke alerts and PAUSED.
+/// The header: name, endpoint, connection state, rate, fleet counts, smoke alerts, PAUSED and the count of
+/// values out of range.
 enum HeaderView {
     static func render(_ model: DashboardModel, rows: FleetRows, in rect: Rect, into grid: inout CellGrid) {
         grid.fill(rect, style: .header)
@@ -69,7 +70,7 @@ enum HeaderView {
         add("  ", .header)
         add(state, style)
         if case .connected = model.stream.state {
-            add("  \(Int(model.stream.eventsPerSecond.rounded())) ev/s", .header)
+            add("  \(wholeNumberText(model.stream.eventsPerSecond)) ev/s", .header)
         }
         // What needs the operator comes before the counts, so a narrow screen cuts the counts, not the alert.
         if model.paused {
@@ -77,13 +78,19 @@ enum HeaderView {
             add("PAUSED (+\(model.eventsSincePause))", .paused)
         }
         if let first = model.smokeAlerts.first {
-            let more = model.smokeAlerts.count > 1 ? " +\(model.smokeAlerts.count - 1)" : ""
+            let more = model.smokeAlertCount > 1 ? " +\(model.smokeAlertCount - 1)" : ""
             add("  ", .header)
             add("⚠ SMOKE \(SafeText.sanitize(first.vehicleID))\(more) (a: ack)", .smokeAlert)
         }
         if model.isReadOnly {
             add("  ", .header)
             add("READ-ONLY", .statusWarn)
+        }
+        // Numbers the decoder dropped (NumericDomain): rare, so shown only once there are some.
+        let outOfRange = rows.state.valuesOutOfRange
+        if outOfRange > 0 {
+            add("  ", .header)
+            add("values out of range \(outOfRange)", .statusWarn)
         }
         let counts = rows.state.counts
         add("   vehicles \(counts.vehicles)  online \(counts.online)  in rental \(counts.inRental)", .header)
@@ -102,10 +109,22 @@ enum HeaderView {
     }
 }
 
-/// `2.4`: one decimal, without Foundation's formatting.
+/// What the views show of any number: they format values that came from the network, and a Double can be
+/// anything (NaN, ±inf, 1e300), so none reaches an `Int` unchecked. Magnitudes are clamped to a billion (the
+/// decoder's domains keep real values far below), NaN shows as `?`.
+private let displayLimit = 1e9
+
+/// `2.4`: one decimal, without Foundation's formatting; see `displayLimit`.
 func oneDecimal(_ value: Double) -> String {
-    let tenths = Int((value * 10).rounded())
-    return "\(tenths / 10).\(abs(tenths % 10))"
+    guard !value.isNaN else { return "?" }
+    let tenths = Int(exactly: (min(max(value, -displayLimit), displayLimit) * 10).rounded()) ?? 0
+    return "\(tenths < 0 ? "-" : "")\(tenths.magnitude / 10).\(tenths.magnitude % 10)"
+}
+
+/// `25`: rounded to a whole number; see `displayLimit`.
+func wholeNumberText(_ value: Double) -> String {
+    guard !value.isNaN else { return "?" }
+    return String(Int(exactly: min(max(value, -displayLimit), displayLimit).rounded()) ?? 0)
 }
 
 /// The Vehicles table: only the visible rows are looked up and drawn.
@@ -209,7 +228,7 @@ enum LogPanesView {
         case .tripStarted: ("started", .normal)
         case .tripEnded: ("ended", .normal)
         case let .tripMetrics(km, seconds):
-            ([km.map { "\(oneDecimal($0)) km" }, seconds.map { "\(Int(($0 / 60).rounded())) min" }]
+            ([km.map { "\(oneDecimal($0)) km" }, seconds.map { "\(wholeNumberText($0 / 60)) min" }]
                 .compactMap { $0 }.joined(separator: " ").nonEmpty ?? "metrics", .normal)
         case let .tripDiscarded(reason):
             ("discarded" + (reason.map { " \(SafeText.sanitize($0))" } ?? ""), .muted)
