@@ -6,6 +6,7 @@ import PackageDescription
 // A pure core (FleetCore) and thin edges, each behind a small protocol:
 //   AMQP        Swift over rabbitmq-c: URLs, connections, publishing, consuming primitives
 //   FleetStream the shared stream consumer (one thread owns the broker) and its hub
+//   InversAnswers reading the REST API's answers, pure (no NIO): what tests and fuzzers call with raw bytes
 //   InversAPI   the INVERS REST client (OAuth 2.0 client credentials, snapshot, commands)
 //   FleetTUI    cell grid, views, keymap, themes, and the ncurses backend
 //   FleetSim    the INVERS stand-in: simulation, publisher, REST server
@@ -45,8 +46,11 @@ let package = Package(
             "FleetCore", "AMQP",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Reading the REST API's answers (tokens, pages, commands, problems, rate limits): pure, no NIO, so that
+        // tests and fuzzers feed it raw bytes and header strings.
+        .target(name: "InversAnswers", dependencies: ["FleetCore"]),
         .target(name: "InversAPI", dependencies: [
-            "FleetCore",
+            "FleetCore", "InversAnswers",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -113,8 +117,9 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
+        .testTarget(name: "InversAnswersTests", dependencies: ["InversAnswers", "FleetCore"]),
         .testTarget(name: "InversAPITests", dependencies: [
-            "InversAPI", "FleetSim", "FleetCore", "TestSupport",
+            "InversAPI", "InversAnswers", "FleetSim", "FleetCore", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // `fleetwatch lock` / `unlock`: the built binary against the stand-in.

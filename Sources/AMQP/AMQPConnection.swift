@@ -119,7 +119,7 @@ public final class AMQPConnection {
             let text = AMQPHeaders.string(close.reply_text)
             answerConnectionClose()
             if code == 403 || code == 530 {  // ACCESS_REFUSED, NOT_ALLOWED (vhost)
-                return .accessRefused(user: url.user, vhost: url.vhost, detail: "\(code) \(text)")
+                return .accessRefused(user: url.shownUser, vhost: url.vhost, detail: "\(code) \(text)")
             }
             return .connectionClosed(code: code, text: text)
         }
@@ -128,7 +128,7 @@ public final class AMQPConnection {
             // RabbitMQ without authentication_failure_close support just drops the socket on bad credentials.
             if reply.library_error == AMQP_STATUS_CONNECTION_CLOSED.rawValue
                 || reply.library_error == AMQP_STATUS_SOCKET_CLOSED.rawValue {
-                return .accessRefused(user: url.user, vhost: url.vhost, detail: "the broker closed the connection during login")
+                return .accessRefused(user: url.shownUser, vhost: url.vhost, detail: "the broker closed the connection during login")
             }
             return .transport(operation: "login", status: reply.library_error, reason: statusText(reply.library_error))
         }

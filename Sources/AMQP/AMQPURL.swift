@@ -2,8 +2,9 @@
 /// percent-decoded (`%2f` is `/`), the port defaults to 5672 (`amqp`) or 5671 (`amqps`), and a missing user and
 /// password mean `guest`/`guest`.
 ///
-/// `description` never shows the password: `amqps://USER:***@host:5671/vhost`. Log and print that, never the
-/// URL text the user gave.
+/// `description` never shows the password: `amqps://USER:***@host:5671/vhost`, and `amqps://***@host:5671/vhost`
+/// when there is no password (the user's place may then hold a token). Log and print that, never the URL text
+/// the user gave.
 public struct AMQPURL: Sendable, Hashable, CustomStringConvertible {
     /// True for `amqps://`: TLS with peer and hostname verification.
     public var tls: Bool
@@ -34,7 +35,7 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible {
         switch scheme.lowercased() {
         case "amqp": tls = false
         case "amqps": tls = true
-        default: throw .unsupportedScheme(String(scheme))
+        default: throw .unsupportedScheme(AMQPURL.isSchemeSyntax(scheme) ? String(scheme) : nil)
         }
         var authorityAndPath = rest
         if let query = authorityAndPath.firstIndex(where: { $0 == "?" || $0 == "#" }) {
@@ -90,12 +91,19 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// `amqps://USER:***@host:port/vhost`: safe to print and log.
+    /// `amqps://USER:***@host:port/vhost`, or `amqps://***@host:port/vhost` without a password: safe to print and
+    /// log.
     public var description: String {
         let scheme = tls ? "amqps" : "amqp"
-        let hostText = host.contains(":") ? "[\(host)]" : host
-        return "\(scheme)://\(AMQPURL.percentEncoded(user)):***@\(hostText):\(port)/\(AMQPURL.percentEncoded(vhost))"
+        // Encoded like the other parts, so that no control character in a mistyped host reaches a log or screen.
+        let hostText = host.contains(":") ? "[\(AMQPURL.percentEncoded(host, keepingColons: true))]"
+                                          : AMQPURL.percentEncoded(host)
+        let userinfo = password.isEmpty ? "***" : "\(AMQPURL.percentEncoded(user)):***"  // shownUser, encoded
+        return "\(scheme)://\(userinfo)@\(hostText):\(port)/\(AMQPURL.percentEncoded(vhost))"
     }
+
+    /// The user, fit to show: `***` when there is no password, since the user's place then may hold a token.
+    public var shownUser: String { password.isEmpty ? "***" : user }
 
     /// `host/vhost` (just `host` for the default vhost `/`), for a header or a status line: no scheme, no user,
     /// no secret.
@@ -117,7 +125,10 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible {
                 bytes.append(byte)
             }
         }
-        guard let decoded = String(validating: bytes, as: UTF8.self) else { throw .invalidPercentEncoding(part) }
+        // A NUL would cut the C string rabbitmq-c is given: the host or password it used would not be this one.
+        guard !bytes.contains(0), let decoded = String(validating: bytes, as: UTF8.self) else {
+            throw .invalidPercentEncoding(part)
+        }
         return decoded
     }
 
@@ -130,13 +141,26 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    static func percentEncoded(_ text: String) -> String {
+    /// A URL scheme's syntax (RFC 3986 3.1), short: only such a text is repeated in an error, since anything else
+    /// before `://` may be a mistyped password.
+    static func isSchemeSyntax(_ text: Substring) -> Bool {
+        guard let first = text.utf8.first, text.utf8.count <= 16,
+              (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) else { return false }
+        return text.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }
+    }
+
+    static func percentEncoded(_ text: String, keepingColons: Bool = false) -> String {
         var out = ""
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
                 UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: ":") where keepingColons:
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = Array("0123456789ABCDEF".utf8)
@@ -150,7 +174,8 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible {
 /// Why a text is not an AMQP URL. The message never repeats the URL (it may hold a password).
 public enum AMQPURLError: Error, Sendable, Hashable, CustomStringConvertible {
     case notAnAMQPURL
-    case unsupportedScheme(String)
+    /// The scheme, when it looks like one (otherwise nil: it is not repeated).
+    case unsupportedScheme(String?)
     case invalidHost
     /// The port is not a number from 1 to 65535 (not repeated: in a mistyped URL it may be a password).
     case invalidPort
@@ -159,7 +184,8 @@ public enum AMQPURLError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notAnAMQPURL: "not an AMQP URL: expected amqps://USER:PASSWORD@HOST[:PORT]/VHOST"
-        case let .unsupportedScheme(scheme): "unsupported URL scheme \"\(scheme)\": use amqp:// or amqps://"
+        case let .unsupportedScheme(scheme?): "unsupported URL scheme \"\(scheme)\": use amqp:// or amqps://"
+        case .unsupportedScheme(nil): "the AMQP URL's scheme is not amqp:// or amqps://"
         case .invalidHost: "the AMQP URL has no valid host"
         case .invalidPort: "the AMQP URL's port is not a number from 1 to 65535 (is a password missing its user, or an @?)"
         case let .invalidPercentEncoding(part): "the AMQP URL's \(part) has an invalid percent-encoding"

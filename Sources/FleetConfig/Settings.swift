@@ -25,7 +25,9 @@ public struct Settings: Sendable {
     public var ascii: Bool
     /// The config file that was read, if any.
     public var configFile: String?
-    /// Things the user should hear about but that do not stop the program (printed on stderr).
+    /// Things the user should hear about but that do not stop the program: the AMQP password on the command line
+    /// or in a file others can read, `amqp://` (no TLS) to another machine. `tail` and `lock` print them on
+    /// stderr, the dashboard shows them in its status line. None holds a secret.
     public var warnings: [String]
 
     public static let defaultAPIURL = "https://api.invers.com"
@@ -94,6 +96,7 @@ extension Settings {
         if let amqpURL, !(amqpURL.hasPrefix("amqp://") || amqpURL.hasPrefix("amqps://")) {
             throw .invalidValue(name: "AMQP URL", value: redactedURL(amqpURL), reason: "it must start with amqp:// or amqps://")
         }
+        if let amqpURL, let warning = ClearTextWarning.amqp(amqpURL) { warnings.append(warning) }
         if let flag = flags.amqpURL, redactedURL(flag) != flag {
             warnings.append("the AMQP password given with --amqp-url is visible to other users in the process list: use FLEETWATCH_AMQP_URL or the config file")
         }

@@ -10,6 +10,8 @@ public enum SettingsError: Error, Sendable, Hashable, CustomStringConvertible {
     case secretFileUnreadable(path: String, reason: String)
     /// The secret file can be read by other users: refused, as ssh refuses a private key.
     case secretFileTooOpen(path: String)
+    /// The secret file belongs to another user, who could read or replace it.
+    case secretFileNotOwned(path: String)
     case invalidValue(name: String, value: String, reason: String)
 
     public var description: String {
@@ -26,6 +28,8 @@ public enum SettingsError: Error, Sendable, Hashable, CustomStringConvertible {
             "cannot read the client secret file \(path): \(reason)"
         case let .secretFileTooOpen(path):
             "the client secret file \(path) can be read by other users: run chmod 600 \(path)"
+        case let .secretFileNotOwned(path):
+            "the client secret file \(path) belongs to another user: use a file of your own (chmod 600)"
         case let .invalidValue(name, value, reason):
             "invalid \(name) '\(SafeText.sanitize(value))': \(reason)"
         }

@@ -1,3 +1,4 @@
+import FleetCore
 import Foundation
 
 /// A validated base URL of the API or its token endpoint: `http` or `https`, a host, no credentials or query.
@@ -28,16 +29,15 @@ struct APIEndpoint: Sendable, Hashable {
         self.host = host
     }
 
-    /// Whether the host is this machine, where plain HTTP does not cross a network.
-    var isLoopback: Bool {
-        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return h == "localhost" || h.hasSuffix(".localhost") || h == "::1" || h.hasPrefix("127.")
-    }
+    /// Whether the host is this machine, where plain HTTP does not cross a network (`isLoopbackHost`: parsed,
+    /// not a prefix).
+    var isLoopback: Bool { isLoopbackHost(host) }
 
     /// The warning for plain HTTP to another machine, or nil.
     var plainHTTPWarning: String? {
         guard !isHTTPS, !isLoopback else { return nil }
-        return "warning: \(base) is plain HTTP to \(host): the token and commands travel unencrypted"
+        return SafeText.sanitize(
+            "warning: \(redactedURL(base)) is plain HTTP to \(host): the token and commands travel unencrypted")
     }
 
     /// `base` + `path`, with each given segment percent-encoded as a path segment.

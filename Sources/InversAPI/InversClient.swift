@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FleetCore
 import Foundation
+import InversAnswers
 import Logging
 import NIOCore
 import NIOSSL
@@ -72,6 +73,13 @@ public final class InversClient: VehicleCommands {
         }
     }
 
+    /// What was wrong with the API's answers so far and was worked around (a token's `expires_in` out of bounds,
+    /// taken as the default or a day), for the user to hear about once. A 429's rate-limit headers are reported in
+    /// its `CommandFailure` instead.
+    public func answerWarnings() async -> [String] {
+        await tokens.notes.map { "INVERS token answer: \($0)" }
+    }
+
     /// Closes connections and stops the HTTP client. Call it when done; waiting for it is the clean way out.
     public func shutdown() async {
         try? await http.shutdown()
@@ -92,15 +100,7 @@ public final class InversClient: VehicleCommands {
             throw CommandFailure(kind: .refused, title: "Read-only mode: \(command.rawValue) is disabled")
         }
         let url = api.url(["vehicles", vehicleID, "commands", command.rawValue])
-        let answer = try await call(.post, url, timeout: configuration.commandTimeout)
-        guard let json = answer.json else {
-            throw answer.badResponse("The command's answer is not JSON (the command may have run)")
-        }
-        do {
-            return CommandResult(state: try VehicleState(json: json), flowID: answer.flowID, httpStatus: answer.status)
-        } catch {
-            throw answer.badResponse("The command's answer is not a vehicle state: \(error) (the command may have run)")
-        }
+        return try await call(.post, url, timeout: configuration.commandTimeout).commandState()
     }
 
     /// Every vehicle of the fleet, following `next_cursor` through every page. A vehicle whose entry cannot be
@@ -113,17 +113,10 @@ public final class InversClient: VehicleCommands {
             var query = [("limit", String(configuration.pageSize))]
             if let cursor { query.append(("cursor", cursor)) }
             let answer = try await call(.get, api.url(["vehicles"], query: query), timeout: configuration.requestTimeout)
-            guard let page = answer.json, let items = page["items"]?.elements else {
-                throw answer.badResponse("The vehicle list is not {\"items\": […]}")
-            }
-            for (i, item) in items.enumerated() {
-                do {
-                    vehicles.append(try VehicleResource(json: item))
-                } catch {
-                    logger.warning("skipped vehicle \(i) of a page: \(SafeText.sanitize(error.description))")
-                }
-            }
-            cursor = page["next_cursor"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+            let page = try answer.vehiclePage()
+            vehicles += page.vehicles
+            for reason in page.skipped { logger.warning("skipped \(reason)") }
+            cursor = page.nextCursor
             if let next = cursor, !seenCursors.insert(next).inserted {
                 throw answer.badResponse("The vehicle list repeats a cursor: paging would never end")
             }
@@ -133,13 +126,7 @@ public final class InversClient: VehicleCommands {
 
     /// One vehicle (`GET /vehicles/{id}`).
     public func vehicle(id: String) async throws(CommandFailure) -> VehicleResource {
-        let answer = try await call(.get, api.url(["vehicles", id]), timeout: configuration.requestTimeout)
-        guard let json = answer.json else { throw answer.badResponse("The vehicle is not JSON") }
-        do {
-            return try VehicleResource(json: json)
-        } catch {
-            throw answer.badResponse("The vehicle cannot be read: \(error)")
-        }
+        try await call(.get, api.url(["vehicles", id]), timeout: configuration.requestTimeout).vehicleResource()
     }
 
     // MARK: Requests
@@ -165,17 +152,21 @@ public final class InversClient: VehicleCommands {
                 await tokens.invalidate(token)
                 continue
             }
-            if answer.status == 429, !waitedForRateLimit,
-               let wait = answer.rateLimitWait(now: Date().timeIntervalSince1970),
-               wait <= configuration.maxRetryAfterWait {
-                waitedForRateLimit = true
-                logger.debug("rate limited: retrying once after \(wait)")
-                do {
-                    try await Task.sleep(for: wait)
-                } catch {
-                    throw answer.failure()
+            if answer.status == 429 {
+                let wait = answer.rateLimitWait(now: Date().timeIntervalSince1970)
+                // Debug only: the notes reach the user in the failure (or are moot once a retry succeeds).
+                for note in wait.notes { logger.debug("rate limited: \(note)") }
+                if !waitedForRateLimit, let duration = wait.duration, duration <= configuration.maxRetryAfterWait {
+                    waitedForRateLimit = true
+                    logger.debug("rate limited: retrying once after \(duration)")
+                    do {
+                        try await Task.sleep(for: duration)
+                    } catch {
+                        throw answer.failure()
+                    }
+                    continue
                 }
-                continue
+                throw answer.rateLimitFailure(wait)
             }
             guard answer.isSuccess else { throw answer.failure() }
             return answer
@@ -193,17 +184,12 @@ public final class InversClient: VehicleCommands {
         request.headers.add(name: "Accept", value: "application/json")
         do {
             let answer = try await exchange(http, request, timeout: timeout, logger: logger)
-            guard answer.isSuccess else { return .failure(answer.failure(context: "Token request failed")) }
-            guard let json = answer.json, let token = json["access_token"]?.string, !token.isEmpty else {
-                return .failure(answer.badResponse("The token answer has no access_token"))
-            }
-            if let type = json["token_type"]?.string, type.lowercased() != "bearer" {
-                return .failure(answer.badResponse("The token is of type \(type), not bearer"))
-            }
-            let lifetime = Duration.seconds(json["expires_in"]?.double ?? 900)
-            let renewAt = started.advanced(by: lifetime - min(margin, lifetime / 2))
-            logger.debug("got an access token for \(lifetime)")
-            return .success(AccessToken(value: Secret(token), renewAt: renewAt))
+            let grant = try answer.token()
+            // Debug only: the user hears of it once through `answerWarnings()`.
+            if let note = grant.note { logger.debug("token answer: \(note)") }
+            let renewAt = started.advanced(by: grant.lifetime - min(margin, grant.lifetime / 2))
+            logger.debug("got an access token for \(grant.lifetime)")
+            return .success(AccessToken(value: grant.accessToken, renewAt: renewAt, note: grant.note))
         } catch {
             return .failure(error)
         }

@@ -1,3 +1,5 @@
+import FleetCore
+
 /// What the INVERS REST client needs: where the API is, who it is, whom to trust, and how patient to be.
 /// Plain values, so that `FleetConfig`'s settings, tests and the demo can all build one.
 public struct InversClientConfiguration: Sendable {
@@ -45,15 +47,16 @@ public struct InversClientConfiguration: Sendable {
     }
 }
 
-/// Why an `InversClient` could not be set up: a URL or a CA file that cannot be used.
+/// Why an `InversClient` could not be set up: a URL or a CA file that cannot be used. The URL is shown
+/// redacted (`redactedURL`): a mistyped one may hold a password or a token.
 public enum InversSetupError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidURL(String, reason: String)
     case unusableCAFile(path: String, reason: String)
 
     public var description: String {
         switch self {
-        case let .invalidURL(url, reason): "the URL \(url) cannot be used: \(reason)"
-        case let .unusableCAFile(path, reason): "the CA file \(path) cannot be used: \(reason)"
+        case let .invalidURL(url, reason): "the URL \(redactedURL(url)) cannot be used: \(reason)"
+        case let .unusableCAFile(path, reason): "the CA file \(SafeText.sanitize(path)) cannot be used: \(reason)"
         }
     }
 }

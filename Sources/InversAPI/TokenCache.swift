@@ -5,6 +5,8 @@ struct AccessToken: Sendable, Hashable {
     var value: Secret
     /// Renew from this instant on: a little before the token expires.
     var renewAt: ContinuousClock.Instant
+    /// What was wrong with the token answer (an `expires_in` out of bounds), for the user; nil when all was well.
+    var note: String? = nil
 }
 
 /// Keeps the current access token and renews it: until shortly before it expires the cached token is used, and
@@ -15,6 +17,9 @@ actor TokenCache {
     private let fetch: Fetch
     private var current: AccessToken?
     private var renewal: Task<Result<AccessToken, CommandFailure>, Never>?
+    /// The notes of the token answers received, oldest first, without repeats; at most `maxNotes`.
+    private(set) var notes: [String] = []
+    private static let maxNotes = 8
 
     init(fetch: @escaping Fetch) { self.fetch = fetch }
 
@@ -32,7 +37,13 @@ actor TokenCache {
         let result = await task.value
         if renewal == task {
             renewal = nil
-            if case .success(let token) = result { current = token }
+            if case .success(let token) = result {
+                current = token
+                if let note = token.note, !notes.contains(note) {
+                    notes.append(note)
+                    if notes.count > Self.maxNotes { notes.removeFirst() }
+                }
+            }
         }
         return try result.get()
     }

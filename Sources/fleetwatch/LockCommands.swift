@@ -74,8 +74,14 @@ struct VehicleCommandRun {
     let connection: ConnectionOptions
     let timeout: Double
 
+    /// The longest `--timeout`: a day. A vehicle that has not answered by then will not.
+    static let maxTimeoutSeconds = 86_400.0
+
     func perform() async throws {
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard timeout > 0, timeout <= Self.maxTimeoutSeconds,
+              let timeoutMilliseconds = Int64(exactly: (timeout * 1000).rounded(.up)) else {
+            throw ValidationError("--timeout must be a number of seconds, more than 0 and at most 86400")
+        }
         let settings = try connection.resolve()
         let verb = command == .lockCentralLock ? "lock" : "unlock"
         let shownID = SafeText.sanitize(vehicleID)
@@ -95,7 +101,7 @@ struct VehicleCommandRun {
             client = try InversClient(configuration: InversClientConfiguration(
                 apiURL: settings.apiURL, tokenURL: settings.tokenURL,
                 credentials: ClientCredentials(clientID: clientID, secret: secret), tlsCAFile: settings.tlsCA,
-                commandTimeout: .milliseconds(Int64(timeout * 1000)), readOnly: settings.readOnly))
+                commandTimeout: .milliseconds(timeoutMilliseconds), readOnly: settings.readOnly))
         } catch {
             throw ValidationError(error.description)
         }
@@ -107,6 +113,7 @@ struct VehicleCommandRun {
         } catch {
             outcome = .failure(error)
         }
+        for warning in await client.answerWarnings() { StandardError.print("fleetwatch: warning: \(warning)") }
         await client.shutdown()
 
         switch outcome {

@@ -39,4 +39,41 @@ import Testing
         #expect(error)
         #expect(!AMQPURLError.invalidPort.description.contains("s3cret"))
     }
+
+    /// Extreme ports are an error, never a trap, and the error never repeats them (they may be a password).
+    @Test func extremePortsAreAClearError() throws {
+        for port in ["0", "65536", "99999999999", "99999999999999999999999999", "-1", "1e3", "0x10", "５６７２"] {
+            #expect(throws: AMQPURLError.invalidPort, "\(port)") { try AMQPURL("amqp://u:p@host:\(port)/v") }
+        }
+        #expect(try AMQPURL("amqp://u:p@host:65535/v").port == 65535)
+    }
+
+    /// Broken percent-escapes are an error naming the part, and a `%00` (which would cut the C string handed to
+    /// rabbitmq-c) is refused in every part.
+    @Test func brokenPercentEscapesAndNULsAreAClearError() throws {
+        #expect(throws: AMQPURLError.invalidPercentEncoding("password")) { try AMQPURL("amqp://u:abc%@h") }
+        #expect(throws: AMQPURLError.invalidPercentEncoding("password")) { try AMQPURL("amqp://u:abc%4@h") }
+        #expect(throws: AMQPURLError.invalidPercentEncoding("user")) { try AMQPURL("amqp://%ff%fe:p@h") }
+        #expect(throws: AMQPURLError.invalidPercentEncoding("password")) { try AMQPURL("amqp://u:pw%00x@h") }
+        #expect(throws: AMQPURLError.invalidPercentEncoding("host")) { try AMQPURL("amqp://u:p@127.0.0.1%00.evil") }
+        #expect(throws: AMQPURLError.invalidPercentEncoding("vhost")) { try AMQPURL("amqp://u:p@h/v%00") }
+    }
+
+    /// Userinfo without a colon may be a token in the user's place: it is hidden too.
+    @Test func aUserWithoutAPasswordIsHiddenInTheDescription() throws {
+        let url = try AMQPURL("amqps://t0ken-Zq9@api.invers.com/prod")
+        #expect(url.description == "amqps://***@api.invers.com:5671/prod")
+        #expect(!"\(url)".contains("t0ken"))
+        #expect(url.shownUser == "***")
+        #expect(try AMQPURL("amqp://alice:pw@h").shownUser == "alice")
+        let hostile = AMQPURL(tls: false, host: "h\u{1B}[2J", user: "u", password: "p")
+        #expect(hostile.description == "amqp://u:***@h%1B%5B2J:5672/%2F")
+    }
+
+    /// Text before `://` that is not a scheme may be a mistyped password: it is not repeated.
+    @Test func aSchemeIsRepeatedOnlyWhenItLooksLikeOne() {
+        #expect(throws: AMQPURLError.unsupportedScheme(nil)) { try AMQPURL("user:s3cret@host://x") }
+        #expect(!AMQPURLError.unsupportedScheme(nil).description.contains("s3cret"))
+        #expect(throws: AMQPURLError.unsupportedScheme("https")) { try AMQPURL("https://host") }
+    }
 }

@@ -1,5 +1,8 @@
 import FleetConfig
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TestSupport
 
@@ -162,5 +165,131 @@ import TestSupport
         #expect(throws: SettingsError.secretFileTooOpen(path: secret)) { try SecretFile.read(path: secret) }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret)
         #expect(try SecretFile.read(path: secret).value == "s3cret")
+    }
+
+    /// A private directory for real files, removed afterwards.
+    func withDirectory(_ body: (URL) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fleetwatch-secret-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try body(dir)
+    }
+
+    func writeSecret(_ path: String, mode: Int = 0o600) throws {
+        try "s3cret-Vw2\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+    }
+
+    /// A symbolic link is not followed (whoever controls the link would choose the file), even to a good file.
+    @Test func aSecretFileThatIsASymlinkIsRefused() throws {
+        try withDirectory { dir in
+            let target = dir.appendingPathComponent("secret").path
+            try writeSecret(target)
+            let link = dir.appendingPathComponent("link").path
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+            let error = #expect(throws: SettingsError.self) { try SecretFile.read(path: link) }
+            guard case let .secretFileUnreadable(path, reason)? = error else { Issue.record("\(String(describing: error))"); return }
+            #expect(path == link)
+            #expect(reason.contains("symbolic link"))
+            #expect(error?.description.contains("s3cret-Vw2") == false)
+            #expect(try SecretFile.read(path: target).value == "s3cret-Vw2")
+        }
+    }
+
+    /// Group-readable (or world-readable) is refused, as ssh refuses a private key; 0o600 and 0o400 are fine.
+    @Test func aGroupReadableSecretFileIsRefused() throws {
+        try withDirectory { dir in
+            let secret = dir.appendingPathComponent("secret").path
+            for mode in [0o640, 0o604, 0o644, 0o660] {
+                try writeSecret(secret, mode: mode)
+                #expect(throws: SettingsError.secretFileTooOpen(path: secret), "\(String(mode, radix: 8))") {
+                    try SecretFile.read(path: secret)
+                }
+            }
+            for mode in [0o600, 0o400] {
+                try writeSecret(secret, mode: mode)
+                #expect(try SecretFile.read(path: secret).value == "s3cret-Vw2")
+            }
+        }
+    }
+
+    /// A file of another user is refused even when its mode is right: that user could read or replace it.
+    @Test func aSecretFileOwnedByAnotherUserIsRefused() throws {
+        try #require(geteuid() == 0, "needs root to give a file to another user")
+        try withDirectory { dir in
+            let secret = dir.appendingPathComponent("secret").path
+            try writeSecret(secret)
+            #expect(chown(secret, 65_534, 65_534) == 0)  // nobody
+            #expect(throws: SettingsError.secretFileNotOwned(path: secret)) { try SecretFile.read(path: secret) }
+            #expect(SettingsError.secretFileNotOwned(path: secret).description.contains("another user"))
+        }
+    }
+
+    /// A FIFO or a directory is not a secret file; the FIFO does not block the open.
+    @Test func aSecretPathThatIsNotARegularFileIsRefused() throws {
+        try withDirectory { dir in
+            let fifo = dir.appendingPathComponent("fifo").path
+            #expect(mkfifo(fifo, 0o600) == 0)
+            #expect(throws: SettingsError.secretFileUnreadable(path: fifo, reason: "it is not a regular file")) {
+                try SecretFile.read(path: fifo)
+            }
+            #expect(throws: SettingsError.secretFileUnreadable(path: dir.path, reason: "it is not a regular file")) {
+                try SecretFile.read(path: dir.path)
+            }
+        }
+    }
+
+    /// Extreme numbers in the config file are a clear error naming the setting, never a trap.
+    @Test func extremeNumbersInTheConfigFileAreAClearError() {
+        for value in ["1e400", "-1e400", "inf", "nan", "1.5", "9223372036854775807", "-9223372036854775808",
+                      "99999999999999999999", "0", "-1", "65536", "0x7fffffffffffffff"] {
+            let fs = files(["/c.toml": ("prefetch = \(value)\n", false)])
+            do {
+                let s = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+                Issue.record("prefetch = \(value) was taken as \(s.prefetch)")
+            } catch {
+                switch error {
+                case .configInvalid(let path, _, _): #expect(path == "/c.toml", "\(value)")
+                case .invalidValue(let name, _, let reason):
+                    #expect(name == "prefetch", "\(value)")
+                    #expect(reason.contains("between 1 and 65535"))
+                default: Issue.record("prefetch = \(value): \(error)")
+                }
+            }
+        }
+        let fs = files(["/c.toml": ("prefetch = 65535\n", false)])
+        #expect((try? Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs))?.prefetch == 65_535)
+    }
+
+    /// A syntax error never repeats a secret from the file: the message names the file and line.
+    @Test func aSyntaxErrorDoesNotRepeatTheAMQPPassword() {
+        for text in ["amqp_url = \"amqps://u:hunter2-Pw@h/v\n", "amqp_url = amqps://u:hunter2-Pw@h/v\n",
+                     "amqp_url = \"amqps://u:hunter2-Pw@h/v\" x\n", "amqp_url = 'amqps://u:hunter2-Pw@h/v\n"] {
+            do {
+                _ = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
+                                         files: files(["/c.toml": (text, false)]))
+                Issue.record("expected a syntax error for \(text)")
+            } catch {
+                #expect(!error.description.contains("hunter2"), "\(error)")
+                #expect(error.description.hasPrefix("/c.toml"))
+            }
+        }
+    }
+
+    /// `amqp://` to another machine is warned about; to this machine (parsed, not a prefix) it is not.
+    @Test func clearTextAMQPToAnotherMachineIsWarnedAbout() throws {
+        for url in ["amqp://u:p@127.evil.example/v", "amqp://u:p@10.0.0.5:5672/v", "amqp://api.invers.com",
+                    "amqp://u:p/w@rd@broker.example", "amqp://[2001:db8::1]:5672/v", "amqp://127.1/"] {
+            let s = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_AMQP_URL": url], files: files([:]))
+            #expect(s.warnings.count == 1, "\(url)")
+            #expect(s.warnings.first?.contains("unencrypted") == true, "\(url)")
+            #expect(s.warnings.first?.contains("amqps://") == true)
+            #expect(s.warnings.allSatisfy { !$0.contains(":p@") && !$0.contains("w@rd") }, "\(url)")
+        }
+        for url in ["amqp://u:p@127.0.0.1:5672/%2f", "amqp://u:p@[::1]:5672/v", "amqp://localhost", "amqps://u:p@api.invers.com/v",
+                    "amqp://u:p@127.0.0.1"] {
+            let s = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_AMQP_URL": url], files: files([:]))
+            #expect(s.warnings.isEmpty, "\(url): \(s.warnings)")
+        }
     }
 }

@@ -75,9 +75,49 @@ import TestSupport
     @Test func passwordsAreHidden() {
         #expect(redactedURL("amqps://f-FLT23-c-CNSM23A:s3cr%40t@api.invers.com:5671/FLT23")
             == "amqps://f-FLT23-c-CNSM23A:***@api.invers.com:5671/FLT23")
-        #expect(redactedURL("amqp://guest@127.0.0.1/") == "amqp://guest@127.0.0.1/")
         #expect(redactedURL("https://api.invers.com") == "https://api.invers.com")
+        #expect(redactedURL("amqps://u@h:5671/v") == "amqps://***@h:5671/v")
         #expect("\(Secret("hunter2"))" == "***")
+    }
+
+    /// A password typed without escaping may hold `/`, `#`, `?` or `@`: the userinfo runs to the last `@`.
+    @Test func aPasswordWithDelimitersIsHiddenWhole() {
+        #expect(redactedURL("amqps://user:pa/ss@host:5671/vh") == "amqps://user:***@host:5671/vh")
+        #expect(redactedURL("amqps://user:pa#ss@host/vh") == "amqps://user:***@host/vh")
+        #expect(redactedURL("amqps://user:pa?ss@host/vh") == "amqps://user:***@host/vh")
+        #expect(redactedURL("amqps://user:p@ss@host/vh") == "amqps://user:***@host/vh")
+        #expect(redactedURL("amqps://user:a/b?c#d@e@host") == "amqps://user:***@host")
+        for url in ["amqps://user:pa/ss@host", "amqps://user:pa#ss@host", "amqps://user:pa?ss@host",
+                    "amqps://user:p@ss@host"] {
+            #expect(!redactedURL(url).contains("ss"), "\(url)")
+        }
+    }
+
+    /// Userinfo without a colon may be a token in the user's place.
+    @Test func userinfoWithoutAColonIsHidden() {
+        #expect(redactedURL("amqp://token@host") == "amqp://***@host")
+        #expect(redactedURL("amqp://guest@127.0.0.1/") == "amqp://***@127.0.0.1/")
+        #expect(redactedURL("https://tok3n@api.invers.com/x") == "https://***@api.invers.com/x")
+    }
+
+    /// Every query value and the fragment are hidden, whatever their names.
+    @Test func queryValuesAndFragmentsAreHidden() {
+        #expect(redactedURL("https://api.invers.com/x?access_token=abc&limit=100")
+                == "https://api.invers.com/x?access_token=***&limit=***")
+        #expect(redactedURL("https://h/?token=a&password=b&secret=c&key=d")
+                == "https://h/?token=***&password=***&secret=***&key=***")
+        #expect(redactedURL("https://h/p?s3cret") == "https://h/p?***")
+        #expect(redactedURL("https://h/p#access_token=abc") == "https://h/p#***")
+        #expect(redactedURL("https://h/p?a=1#frag") == "https://h/p?a=***#***")
+        #expect(redactedURL("amqps://u:pw@h/v?heartbeat=10") == "amqps://u:***@h/v?heartbeat=***")
+    }
+
+    /// A mistyped scheme (no `://`) does not expose the password either.
+    @Test func textWithoutASchemeIsRedactedFromItsStart() {
+        #expect(redactedURL("amqps:/user:pw@host") == "amqps:***@host")
+        #expect(redactedURL("user:pw@host") == "user:***@host")
+        #expect(redactedURL("host?token=x") == "host?token=***")
+        #expect(redactedURL("amqp://h/\u{1B}[2J") == "amqp://h/?[2J")
     }
 }
 

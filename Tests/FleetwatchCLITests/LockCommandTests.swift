@@ -150,6 +150,77 @@ import TestSupport
         await running.stop()
     }
 
+    /// A 429 whose rate-limit headers are absurd is reported in one clear line and an ordinary exit status (4,
+    /// the API refused), never a trap (132), an abort (134) or a signal; and it is not retried.
+    @Test(arguments: [
+        (retryAfter: "1e16", reset: nil, says: #"Retry-After "1e16" is neither whole seconds nor an HTTP date"#),
+        (retryAfter: "99999999999999999999", reset: nil, says: #"Retry-After "99999999999999999999" is more than a day"#),
+        (retryAfter: "Fri, 31 Dec 9999 23:59:59 GMT", reset: nil, says: "is more than a day away: taken as a day"),
+        (retryAfter: nil, reset: "1e300", says: #"X-Rate-Limit-Reset "1e300" is not a time in epoch seconds"#),
+        (retryAfter: "-1", reset: "99999999999999999999", says: "X-Rate-Limit-Reset \"99999999999999999999\" is more than a day away"),
+    ] as [(retryAfter: String?, reset: String?, says: String)])
+    func absurdRateLimitHeadersAreAClearMessageNotATrap(_ fault: (retryAfter: String?, reset: String?, says: String)) async throws {
+        try await withStandIn { server, url in
+            server.inject(.tooManyRequestsWithHeaders(retryAfter: fault.retryAfter, rateLimitReset: fault.reset), on: .command)
+            let run = try await fleetwatch(["lock", "V0001"], environment: apiEnvironment(url))
+            #expect(!run.signalled, "ended by signal \(run.status): \(run.stderr)")
+            #expect(run.status == 4, "\(run.stderr)")
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr.hasPrefix("fleetwatch: lock V0001 failed: 429 "), "\(run.stderr)")
+            #expect(run.stderr.contains(fault.says), "\(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+            #expect(server.requestCount(.command) == 1)
+        }
+    }
+
+    /// A token whose `expires_in` is absurd is used with a bounded lifetime: the command goes through and stderr
+    /// says what was wrong.
+    @Test(arguments: ["1e400", "-5", "\"x\"", "99999999999999999999"])
+    func anAbsurdTokenLifetimeIsBoundedWithAWarning(_ expiresIn: String) async throws {
+        try await withStandIn { server, url in
+            server.inject(.tokenExpiresIn(rawJSON: expiresIn), on: .token)
+            let run = try await fleetwatch(["lock", "V0001"], environment: apiEnvironment(url))
+            #expect(!run.signalled, "ended by signal \(run.status): \(run.stderr)")
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.hasPrefix("Locked V0001 (200, flow "))
+            #expect(run.stderr.contains("fleetwatch: warning: INVERS token answer: expires_in"), "\(run.stderr)")
+            #expect(server.requestCount(.token) == 1)
+        }
+    }
+
+    /// Plain HTTP to a host that is not this machine is warned about on stderr before anything is sent.
+    /// (0.0.0.0 is not loopback by the rule, yet refuses at once here, so the test needs no network.)
+    @Test func plainHTTPToAnotherHostIsWarnedAbout() async throws {
+        var environment = apiEnvironment("http://0.0.0.0:1")
+        environment["FLEETWATCH_TOKEN_URL"] = nil
+        let run = try await fleetwatch(["lock", "V0001"], environment: environment)
+        #expect(!run.signalled)
+        #expect(run.stderr.contains("fleetwatch: warning: http://0.0.0.0:1 is plain HTTP to 0.0.0.0"), "\(run.stderr)")
+        let local = try await fleetwatch(["lock", "V0001"], environment: apiEnvironment("http://127.0.0.1:1"))
+        #expect(!local.stderr.contains("plain HTTP"), "\(local.stderr)")
+    }
+
+    /// `tail` prints the clear-text warning for `amqp://` to another machine (here it then stops: no queue).
+    @Test func tailWarnsAboutClearTextAMQP() async throws {
+        let run = try await fleetwatch(["tail"], environment: ["FLEETWATCH_AMQP_URL": "amqp://u:pw-Zx8@127.evil.example/v"])
+        #expect(!run.signalled)
+        #expect(run.stderr.contains("warning: the AMQP URL is amqp:// to 127.evil.example"), "\(run.stderr)")
+        #expect(run.stderr.contains("no queue to consume"), "\(run.stderr)")
+        #expect(!run.output.contains("pw-Zx8"))
+        let local = try await fleetwatch(["tail"], environment: ["FLEETWATCH_AMQP_URL": "amqp://u:pw@127.0.0.1/v"])
+        #expect(!local.stderr.contains("unencrypted"), "\(local.stderr)")
+    }
+
+    /// `--timeout` is bounded before it becomes a Duration.
+    @Test func anAbsurdTimeoutIsABadOption() async throws {
+        for timeout in ["1e300", "inf", "nan", "0", "-1", "86401"] {
+            let run = try await fleetwatch(["lock", "V0001", "--timeout", timeout], environment: apiEnvironment("http://127.0.0.1:1"))
+            #expect(!run.signalled, "\(timeout)")
+            #expect(run.status == 64, "\(timeout): \(run.stderr)")
+            #expect(run.stderr.contains("--timeout"), "\(timeout)")
+        }
+    }
+
     @Test func helpDocumentsTheExitCodes() async throws {
         let run = try await fleetwatch(["lock", "--help"], environment: [:])
         #expect(run.status == 0)
@@ -181,7 +252,10 @@ import TestSupport
 
 /// What a run of the binary printed and how it exited.
 struct Run {
+    /// The exit status, or the signal's number when `signalled`.
     var status: Int32
+    /// Ended by a signal (a trap is SIGILL, an abort SIGABRT) rather than by exiting.
+    var signalled = false
     var stdout: String
     var stderr: String
     var output: String { stdout + stderr }
@@ -231,17 +305,18 @@ func fleetwatch(_ arguments: [String], environment: [String: String]) async thro
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
-    let exited = AsyncStream<Int32>.makeStream()
-    process.terminationHandler = { exited.continuation.yield($0.terminationStatus) }
+    let exited = AsyncStream<(Int32, Bool)>.makeStream()
+    process.terminationHandler = { exited.continuation.yield(($0.terminationStatus, $0.terminationReason == .uncaughtSignal)) }
     try process.run()
     var status: Int32 = -1
-    for await s in exited.stream {
-        status = s
+    var signalled = false
+    for await (s, bySignal) in exited.stream {
+        (status, signalled) = (s, bySignal)
         break
     }
     try out.close()
     try err.close()
-    return Run(status: status, stdout: try String(contentsOf: outPath, encoding: .utf8),
+    return Run(status: status, signalled: signalled, stdout: try String(contentsOf: outPath, encoding: .utf8),
                stderr: try String(contentsOf: errPath, encoding: .utf8))
 }
 

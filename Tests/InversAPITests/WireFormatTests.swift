@@ -2,7 +2,7 @@
 import FleetCore
 import Testing
 
-/// The small pieces of wire format the client gets right by itself: Basic credentials, URLs, rate-limit waits.
+/// The small pieces of wire format the client gets right by itself: Basic credentials, URLs, plain-HTTP warnings.
 @Suite struct WireFormatTests {
     @Test func basicCredentialsFormEncodeIDAndSecretBeforeBase64() throws {
         let credentials = ClientCredentials(clientID: "EXFL29#ops team", secret: Secret("a:b%c+d/é"))
@@ -23,48 +23,27 @@ import Testing
                 == "https://api.invers.com/vehicles?limit=100&cursor=Y3Vy%2Bc29y%2FOjE%3D")
     }
 
-    @Test func rateLimitWaitComesFromRetryAfterOrTheResetTime() {
-        var answer = APIAnswer(status: 429, reasonPhrase: "Too Many Requests", flowID: nil, retryAfter: " 3 ",
-                               rateLimitReset: nil, body: [])
-        #expect(answer.rateLimitWait(now: 1000) == .seconds(3))
-        answer.retryAfter = nil
-        answer.rateLimitReset = "1004.5"
-        #expect(answer.rateLimitWait(now: 1000) == .milliseconds(4500))
-        answer.rateLimitReset = "900"
-        #expect(answer.rateLimitWait(now: 1000) == .zero)
-        answer.rateLimitReset = nil
-        #expect(answer.rateLimitWait(now: 1000) == nil)
+    /// Plain HTTP is silent only to loopback, decided by parsing the host (`127.evil.example` is a name).
+    @Test func plainHTTPToAnotherMachineIsWarnedAbout() throws {
+        for url in ["http://127.0.0.1:8080", "http://[::1]:8080", "http://localhost", "http://api.localhost/x"] {
+            #expect(try APIEndpoint(url).plainHTTPWarning == nil, "\(url)")
+        }
+        for url in ["http://127.evil.example", "http://10.0.0.5:8080", "http://api.invers.com", "http://127.1"] {
+            let warning = try #require(try APIEndpoint(url).plainHTTPWarning, "\(url)")
+            #expect(warning.contains("plain HTTP"))
+        }
+        #expect(try APIEndpoint("https://api.invers.com").plainHTTPWarning == nil)
     }
 
-    /// `Retry-After` may also be an HTTP date, in any of the three forms RFC 9110 has a recipient accept.
-    @Test func retryAfterAsAnHTTPDateIsTheTimeLeftUntilThen() {
-        let now = 1_792_567_680.0  // Wed, 21 Oct 2026 07:28:00 GMT
-        var answer = APIAnswer(status: 429, reasonPhrase: "Too Many Requests", flowID: nil,
-                               retryAfter: "Wed, 21 Oct 2026 07:28:05 GMT", rateLimitReset: "\(now + 99)", body: [])
-        #expect(answer.rateLimitWait(now: now) == .seconds(5))
-        answer.retryAfter = "Wednesday, 21-Oct-26 07:28:30 GMT"
-        #expect(answer.rateLimitWait(now: now) == .seconds(30))
-        answer.retryAfter = "Wed Oct 21 07:29:00 2026"
-        #expect(answer.rateLimitWait(now: now) == .seconds(60))
-        answer.retryAfter = "Wed Oct  1 07:28:00 2026"  // asctime pads the day with a space; in the past: no wait
-        #expect(answer.rateLimitWait(now: now) == .zero)
-        answer.retryAfter = "soon"  // neither a number nor a date: the reset header decides
-        answer.rateLimitReset = "\(now + 2)"
-        #expect(answer.rateLimitWait(now: now) == .seconds(2))
-    }
-
-    @Test func problemWithoutJSONStillSaysStatusAndFlowAndIsSanitised() {
-        let plain = APIAnswer(status: 502, reasonPhrase: "Bad Gateway", flowID: "f-1\u{1B}[31m", retryAfter: nil,
-                              rateLimitReset: nil, body: Array("<html>bad gateway</html>".utf8))
-        let failure = plain.failure()
-        #expect(failure.status == 502)
-        #expect(failure.title == "HTTP 502 Bad Gateway")
-        #expect(failure.flowID == "f-1?[31m")
-        let hostile = APIAnswer(status: 409, reasonPhrase: "Conflict", flowID: nil, retryAfter: nil,
-                                rateLimitReset: nil,
-                                body: Array(#"{"type":"/x","title":"T\u001b[2J","detail":"d","flow_id":"from-body"}"#.utf8))
-        #expect(hostile.failure().title == "T?[2J")
-        #expect(hostile.failure().flowID == "from-body")
-        #expect(hostile.failure().problemType == "/x")
+    /// A URL refused at setup is shown redacted: a mistyped one may carry a token in its query.
+    @Test func aRefusedURLIsShownWithoutItsSecrets() {
+        for text in ["https://api.invers.com/?access_token=t0ken-Q", "ftp://user:t0ken-Q@host", "https://u:t0ken-Q@h"] {
+            do {
+                _ = try APIEndpoint(text)
+                Issue.record("expected \(text) to be refused")
+            } catch {
+                #expect(!error.description.contains("t0ken-Q"), "\(error)")
+            }
+        }
     }
 }

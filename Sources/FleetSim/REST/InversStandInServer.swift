@@ -117,7 +117,14 @@ public struct InversStandInServer: Sendable {
 
     /// `POST /auth/oauth/token?grant_type=client_credentials` with HTTP Basic client credentials.
     private func token(_ request: Request, _ context: StandInRequestContext) async throws -> Response {
-        if let early = try await showFault(on: .token) { return early }
+        var rawExpiresIn: String?
+        if let fault = ledger.nextFault(on: .token) {
+            if case .tokenExpiresIn(let raw) = fault {
+                rawExpiresIn = raw
+            } else if let early = try await show(fault) {
+                return early
+            }
+        }
         var grantType = request.uri.queryParameters["grant_type"].map(String.init)
         if grantType == nil {
             // Standard OAuth clients send it as a form body instead.
@@ -145,9 +152,14 @@ public struct InversStandInServer: Sendable {
         w.beginObject()
         w.field("access_token", token)
         w.field("token_type", "bearer")
-        w.field("expires_in", expiresIn)
+        if rawExpiresIn == nil { w.field("expires_in", expiresIn) }
         w.endObject()
-        return json(w.text, headers: [.cacheControl: "no-store"])
+        var body = w.text
+        if let rawExpiresIn {
+            // JSONWriter writes only valid numbers; the fault's point is a value it would never write.
+            body = String(body.dropLast()) + ",\"expires_in\":" + rawExpiresIn + "}"
+        }
+        return json(body, headers: [.cacheControl: "no-store"])
     }
 
     /// `GET /vehicles?limit=N[&cursor=…]`: `{"items": […], "next_cursor": "…"}`, no `next_cursor` on the last page.
@@ -230,6 +242,10 @@ public struct InversStandInServer: Sendable {
     /// Shows the next injected fault of `route`: throws its problem, answers a broken body, or waits and goes on.
     private func showFault(on route: StandInRoute) async throws -> Response? {
         guard let fault = ledger.nextFault(on: route) else { return nil }
+        return try await show(fault)
+    }
+
+    private func show(_ fault: StandInFault) async throws -> Response? {
         switch fault {
         case .telematicsUnitError: throw Problem.telematicsUnitError()
         case .internalServerError: throw Problem.internalServerError()
@@ -239,6 +255,9 @@ public struct InversStandInServer: Sendable {
             try await Task.sleep(for: duration)
             return nil
         case .malformedBody: return json("{\"items\": [ this is not JSON")
+        case .tooManyRequestsWithHeaders(let retryAfter, let reset):
+            throw Problem.tooManyRequests(retryAfter: retryAfter, rateLimitReset: reset)
+        case .tokenExpiresIn: return nil  // only the token route acts on it
         }
     }
 

@@ -49,6 +49,15 @@ struct Problem: Error, Sendable {
         return p
     }
 
+    /// A 429 whose rate-limit headers are the given texts, unchecked: for driving clients through absurd values.
+    static func tooManyRequests(retryAfter: String?, rateLimitReset: String?) -> Problem {
+        var p = Problem(status: .tooManyRequests, type: "/problems/too-many-requests", title: "Too many requests.",
+                        detail: nil)
+        if let retryAfter { p.headers[.retryAfter] = retryAfter }
+        if let rateLimitReset { p.headers[.init("X-Rate-Limit-Reset")!] = rateLimitReset }
+        return p
+    }
+
     static func telematicsUnitError() -> Problem {
         Problem(status: .internalServerError, type: "/problems/telematics-unit/error",
                 title: "The telematics unit reported an error.", detail: "The vehicle did not confirm the command.")

@@ -13,6 +13,12 @@ public enum StandInFault: Sendable, Hashable {
     case delay(Duration)
     /// 200 with a body that is not JSON.
     case malformedBody
+    /// 429 `/problems/too-many-requests` with these header texts sent as they are, however absurd
+    /// (`Retry-After: 1e16`, `X-Rate-Limit-Reset: 1e300`); nil leaves a header out.
+    case tooManyRequestsWithHeaders(retryAfter: String?, rateLimitReset: String?)
+    /// On the token route: the usual token, with this text as the raw JSON value of `expires_in` (`1e400`,
+    /// `-5`, `"x"`). The text is written as it is: it had better be JSON.
+    case tokenExpiresIn(rawJSON: String)
 }
 
 /// The routes of the stand-in, for counting requests and targeting faults.
