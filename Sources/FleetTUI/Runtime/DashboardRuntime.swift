@@ -209,13 +209,13 @@ private struct UserInterfaceLoop {
     private mutating func step(_ messages: [DashboardMessage], now: Double) -> [DashboardEffect] {
         var effects: [DashboardEffect] = []
         var painted: CellGrid?
+        var discardingKeys = false
         let frozen = self.frozen
         runtime.store.read { live in
             let shown = frozen ?? live
             var rows = index.rows(for: shown, filter: model.filter, now: now)
             // Keys read in the same batch as the one that opened a dialog were typed before it was drawn: they
             // must not answer it (`L` `y` arriving together never locks). Ctrl-C still quits.
-            var discardingKeys = false
             for message in messages {
                 if discardingKeys, case let .key(key) = message, key != .control("c") { continue }
                 let filterBefore = model.filter
@@ -224,8 +224,9 @@ private struct UserInterfaceLoop {
                 effects += produced
                 if model.filter != filterBefore { rows = index.rows(for: shown, filter: model.filter, now: now) }
             }
-            // A dialog is drawn at once, frame budget or not, so that the terminal's input is discarded (after
-            // this step) only once the user can see what they would answer.
+            // A dialog is drawn at once, frame budget or not: the terminal's unread input is discarded just before
+            // it is shown, so a key read after that was typed by someone who could see the dialog (discarding
+            // after the frame instead would race with a key typed at the sight of it).
             if isDue(revision: shown.revision, now: now) || (discardingKeys && isDirty(revision: shown.revision)) {
                 var next = grid?.size == model.size ? grid! : CellGrid(size: model.size)
                 DashboardView.render(model, rows: rows, into: &next)
@@ -233,6 +234,7 @@ private struct UserInterfaceLoop {
                 drawnRevision = shown.revision
             }
         }
+        if discardingKeys { terminal.discardTypeahead() }
         if let painted {
             terminal.present(painted, palette: palette)
             grid = painted
@@ -266,7 +268,7 @@ private struct UserInterfaceLoop {
         case .quit: model.quitting = true
         case .freezeDisplay: frozen = runtime.store.read { $0 }
         case .resumeDisplay: frozen = nil
-        case .discardTypeahead: terminal.discardTypeahead()
+        case .discardTypeahead: break  // done in `step`, before the dialog's frame is presented
         case let .applyTheme(name):
             do {
                 palette = Palette(theme: try runtime.configuration.themeCatalog.load(name), depth: terminal.colorDepth)
