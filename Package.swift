@@ -58,6 +58,7 @@ let package = Package(
         ]),
         .target(name: "FleetTUI", dependencies: [
             "FleetCore", "CNcursesw", "CTerminalRescue",
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Restores the terminal from a fatal signal's handler (C: only async-signal-safe calls there).
         .target(name: "CTerminalRescue"),
@@ -124,7 +125,10 @@ let package = Package(
         ]),
         // `fleetwatch lock` / `unlock`: the built binary against the stand-in.
         .testTarget(name: "FleetwatchCLITests", dependencies: ["FleetSim", "FleetCore", "TestSupport"]),
-        .testTarget(name: "FleetTUITests", dependencies: ["FleetTUI", "FleetCore", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "FleetTUITests", dependencies: [
+            "FleetTUI", "FleetCore", "TestSupport",
+            .product(name: "Logging", package: "swift-log"),
+        ], exclude: ["Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )

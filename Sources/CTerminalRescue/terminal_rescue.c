@@ -2,6 +2,7 @@
    (write, tcsetattr, sigaction, raise): so this is C, with its state in statics filled before the handlers go in. */
 #include "terminal_rescue.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@ static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SI
 static volatile sig_atomic_t armed;
 static int rescue_fd = -1;
 static struct termios shell_mode;
+static char tty_path[256];
 static char reset_bytes[256];
 static size_t reset_length;
 static struct sigaction previous[FATAL_COUNT];
@@ -23,16 +25,28 @@ static int slot_of(int sig) {
   return -1;
 }
 
+/* Gives the terminal back without ever blocking, for a terminal that may not be reading (Ctrl-S, a frozen SSH
+   session): the tty settings first (TCSANOW does not wait for output to drain), then the output still queued
+   for the terminal is dropped (a stale frame), and the reset goes through a non-blocking descriptor of its own
+   (the process's descriptor shares its flags with the shell); what does not fit is skipped. */
+static void restore_without_blocking(void) {
+  tcsetattr(rescue_fd, TCSANOW, &shell_mode);
+  tcflush(rescue_fd, TCOFLUSH);
+  int fd = tty_path[0] ? open(tty_path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) : -1;
+  if (fd < 0) return;
+  size_t done = 0;
+  while (done < reset_length) {
+    ssize_t n = write(fd, reset_bytes + done, reset_length - done);
+    if (n <= 0) break;
+    done += (size_t)n;
+  }
+  close(fd);
+}
+
 static void rescue(int sig, siginfo_t *info, void *context) {
   if (armed) {
     armed = 0;  /* once: a second fault while restoring must not loop */
-    size_t done = 0;
-    while (done < reset_length) {
-      ssize_t n = write(rescue_fd, reset_bytes + done, reset_length - done);
-      if (n <= 0) break;
-      done += (size_t)n;
-    }
-    tcsetattr(rescue_fd, TCSANOW, &shell_mode);
+    restore_without_blocking();
   }
   int slot = slot_of(sig);
   struct sigaction next;
@@ -63,6 +77,7 @@ int fw_rescue_arm(int fd, const struct termios *shell, const char *reset, size_t
   fw_rescue_disarm();
   rescue_fd = fd;
   shell_mode = *shell;
+  if (ttyname_r(fd, tty_path, sizeof tty_path) != 0) tty_path[0] = 0;
   reset_length = length < sizeof reset_bytes ? length : sizeof reset_bytes - 1;
   memcpy(reset_bytes, reset, reset_length);
   armed = 1;
@@ -86,4 +101,12 @@ void fw_rescue_disarm(void) {
     sigaction(fatal_signals[i], &previous[i], NULL);
     installed[i] = 0;
   }
+}
+
+void fw_rescue_exit(int status) {
+  if (armed) {
+    armed = 0;
+    restore_without_blocking();
+  }
+  _exit(status);
 }

@@ -5,6 +5,7 @@ import FleetSim
 import FleetStream
 import FleetTUI
 import InversAPI
+import Logging
 
 /// `fleetwatch [--demo]`: the live dashboard.
 struct DashboardCommand: AsyncParsableCommand {
@@ -29,6 +30,8 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(help: "ASCII only: + - | for lines, * and o for status marks, for fonts or screen readers (config: ascii).")
     var ascii = false
 
+    @OptionGroup var logging: LoggingOptions
+
     func run() async throws {
         do {
             try DashboardSession.checkTerminal()
@@ -37,12 +40,16 @@ struct DashboardCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let environment = ProcessEnvironment.current
+        // Warnings go to the status line (stderr is about to be covered by the screen), logs to a file.
+        var warnings: [String] = []
+        if let problem = LogSetup.bootstrapFile(level: logging.logLevel.level, environment: environment) {
+            warnings.append(problem)
+        }
         // The demo needs no connection settings, but honours the theme and read-only ones if they resolve.
-        let settings: Settings? = demo ? try? connection.resolve(environment: environment)
-                                       : try connection.resolve(environment: environment)
+        let settings: Settings? = demo ? try? resolveSettings(environment) : try resolveSettings(environment)
+        warnings += settings?.warnings ?? []
         let catalog = ThemeCatalog.standard(environment: environment)
-        let (theme, themeError) = catalog.loadOrDefault(settings?.theme ?? connection.theme)
-        if let themeError { StandardError.print("fleetwatch: theme: \(themeError.description); using default") }
+        let (theme, themeError) = catalog.loadOrDefault(settings?.theme ?? connection.theme)  // shown at start
 
         let source: any EventSource
         let commands: (any VehicleCommands)?
@@ -54,6 +61,7 @@ struct DashboardCommand: AsyncParsableCommand {
         } else if let settings {
             let live = try LiveConnections(settings)
             (source, commands, endpoint, client) = (live.source, live.client, live.endpoint, live.client)
+            warnings += live.client?.warnings ?? []
         } else {
             throw ValidationError("no settings")
         }
@@ -62,17 +70,33 @@ struct DashboardCommand: AsyncParsableCommand {
             endpoint: endpoint, theme: theme, themeNames: catalog.names(), themeCatalog: catalog,
             themeError: themeError, readOnly: settings?.readOnly ?? connection.readOnly,
             colorAllowed: DashboardConfiguration.colorAllowed(environment: environment, noColorFlag: noColor),
-            asciiOnly: ascii || settings?.ascii == true)
+            asciiOnly: ascii || settings?.ascii == true, warnings: warnings)
         let runtime = DashboardRuntime(source: source, commands: commands, configuration: configuration)
+        let logger = Logger(label: "fleetwatch.dashboard")
+        logger.notice("dashboard started", metadata: ["endpoint": "\(endpoint)", "demo": "\(demo)"])
+        for warning in warnings { logger.warning("\(warning)") }
         let signal = await DashboardSession.run(runtime)
+        logger.notice("dashboard stopped", metadata: signal.map { ["signal": "\($0)"] } ?? [:])
         await client?.shutdown()
         if let signal { throw ExitCode(128 + signal) }
     }
 }
 
+extension DashboardCommand {
+    /// The settings, their warnings kept for the status line rather than printed (`ConnectionOptions.resolve`
+    /// prints them on stderr, which the dashboard's screen would cover at once).
+    private func resolveSettings(_ environment: [String: String]) throws -> Settings {
+        do {
+            return try Settings.resolve(flags: connection.flags, environment: environment)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
 /// The live edges: the AMQP event source and, when credentials are configured, the INVERS REST client (which
 /// also gives the snapshot the dashboard starts from). Without credentials the dashboard runs from the stream
-/// alone and a lock is refused with a message.
+/// alone and a lock is refused with a message. The client's warnings are the caller's to show.
 struct LiveConnections {
     let source: AMQPEventSource
     let client: InversClient?
@@ -92,7 +116,6 @@ struct LiveConnections {
             } catch {
                 throw ValidationError(error.description)
             }
-            for warning in client?.warnings ?? [] { StandardError.print("fleetwatch: \(warning)") }
         } else {
             client = nil
         }

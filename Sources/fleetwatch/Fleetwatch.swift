@@ -12,4 +12,20 @@ struct Fleetwatch: AsyncParsableCommand {
             """,
         subcommands: [DashboardCommand.self, TailCommand.self, LockCommand.self, UnlockCommand.self],
         defaultSubcommand: DashboardCommand.self)
+
+    /// Parses, bootstraps logging once for the process, then runs the command. The dashboard bootstraps its own
+    /// (a file: the screen is curses'), so that it can show a log file it cannot open in its status line.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if !(command is DashboardCommand) { LogSetup.bootstrapStandardError(level: .notice) }
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

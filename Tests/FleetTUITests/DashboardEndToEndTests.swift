@@ -84,9 +84,33 @@ import Glibc
             stty -g > \(dir)/after; cmp -s \(dir)/before \(dir)/after && echo TTY-RESTORED; sleep 60
             """
         tmux.run(["new-session", "-d", "-s", "t", "-x", "120", "-y", "35",
-                  "env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR= XDG_CONFIG_HOME=\(dir) sh -c '\(script)'"])
+                  "env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR= XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) sh -c '\(script)'"])
 
         await lockFlow(tmux, fleetSize: 40, connectedAs: "● connected")
+    }
+
+    /// `L` and `y` arriving in one write (tmux sends them together, as a user typing ahead of a slow screen
+    /// would): the dialog opens and stays open; `y` typed once it shows confirms.
+    @Test func typeaheadNeverConfirmsTheDialog() async throws {
+        let binary = Self.binary
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
+        let tmux = Tmux()
+        defer { tmux.run(["kill-server"]) }
+        let dir = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        tmux.run(["new-session", "-d", "-s", "t", "-x", "120", "-y", "35",
+                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) sh -c "
+                    + "'\(binary) --demo --demo-vehicles 10 --demo-speed 1; echo FLEETWATCH-EXIT=$?; sleep 60'"])
+        guard await tmux.waitFor("the dashboard", { $0.contains("Vehicles 10/10") }) != nil else { return }
+        tmux.keys("L", "y")
+        guard let screen = await tmux.waitFor("the dialog", { $0.contains("[ Cancel ]") }) else { return }
+        #expect(!screen.contains("locking") && !screen.contains("Locked"), "\(screen)")
+        // Still open: y was discarded, not queued.
+        #expect(await tmux.waitFor("the dialog still open", { $0.contains("[ Cancel ]") }) != nil)
+        tmux.keys("y")
+        await tmux.waitFor("the lock") { $0.contains("Locked ") && !$0.contains("[ Cancel ]") }
+        tmux.keys("q")
+        await tmux.waitFor("a clean exit") { $0.contains("FLEETWATCH-EXIT=0") }
     }
 
     /// The product as deployed, minus INVERS: a real broker fed by `fleetsim`, whose REST stand-in gives the
@@ -137,7 +161,7 @@ import Glibc
         // The dashboard, configured through the environment (the password never on a command line).
         let script = """
             export FLEETWATCH_AMQP_URL='\(amqpURL)' FLEETWATCH_QUEUES='\(queues.joined(separator: ","))' \\
-              FLEETWATCH_API_URL='http://127.0.0.1:\(port)' INVERS_CLIENT_ID=e2e XDG_CONFIG_HOME='\(dir)'
+              FLEETWATCH_API_URL='http://127.0.0.1:\(port)' INVERS_CLIENT_ID=e2e XDG_CONFIG_HOME='\(dir)' XDG_STATE_HOME='\(dir)'
 
             """ + Self.ttyChecked("\(binary) --client-secret-file \(secretFile)", in: dir)
         try #require(FileManager.default.createFile(atPath: "\(dir)/run.sh", contents: Data(script.utf8)))
@@ -206,7 +230,7 @@ import Glibc
         let tmux = Tmux()
         defer { tmux.run(["kill-server"]) }
         tmux.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30",
-                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) SWIFT_BACKTRACE=interactive=no "
+                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) SWIFT_BACKTRACE=interactive=no "
                     + "sh \(dir)/run.sh"])
         guard await tmux.waitFor("the dashboard", { $0.contains("Vehicles 10/10") }) != nil else { return }
         let modes = { tmux.run(["display-message", "-p", "-t", "t", "#{alternate_on} #{cursor_flag}"]) }
@@ -235,7 +259,7 @@ import Glibc
         let tmux = Tmux()
         defer { tmux.run(["kill-server"]) }
         tmux.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30",
-                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) sh -c "
+                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) sh -c "
                     + "'\(binary) --demo --demo-vehicles 10\(byFlag ? " --ascii" : ""); echo FLEETWATCH-EXIT=$?; sleep 60'"])
         guard let screen = await tmux.waitFor("the dashboard", {
             $0.contains("+ Vehicles 10/10") && $0.contains("* connected")

@@ -13,9 +13,10 @@ import Testing
         let thread: Thread
         let finished = DoneFlag()
 
-        init(commands: (any VehicleCommands)? = FakeCommands(), readOnly: Bool = false) {
+        init(commands: (any VehicleCommands)? = FakeCommands(), readOnly: Bool = false, warnings: [String] = []) {
             runtime = DashboardRuntime(source: source, commands: commands,
-                                       configuration: DashboardConfiguration(endpoint: "fake", readOnly: readOnly))
+                                       configuration: DashboardConfiguration(endpoint: "fake", readOnly: readOnly,
+                                                                             warnings: warnings))
             let runtime = self.runtime, terminal = self.terminal, finished = self.finished
             thread = Thread {
                 runtime.runUserInterface(on: terminal)
@@ -109,8 +110,40 @@ import Testing
         let h = Harness(commands: nil)
         h.source.emit(Fixture.changed("A-1", plate: "A", at: "10:00:00", eventID: "a1"))
         #expect(await eventually { h.shows("A-1") })
-        h.type(.character("L"), .character("y"))
+        h.type(.character("L"))
+        #expect(await eventually { h.shows("Lock A-1 (A)?") }, "\(h.screen())")
+        h.type(.character("y"))
         #expect(await eventually { h.shows("no REST credentials configured") }, "\(h.screen())")
+        #expect(await h.quit())
+    }
+
+    @Test func keysTypedWithTheOneThatOpensADialogNeverConfirmIt() async {
+        let h = Harness()
+        h.source.emit(Fixture.changed("A-1", plate: "A", at: "10:00:00", eventID: "a1"))
+        #expect(await eventually { h.shows("A-1") }, "\(h.screen())")
+        h.type(.character("L"), .character("y"))  // one read: `y` was typed before the dialog was drawn
+        #expect(await eventually { h.shows("Lock A-1 (A)?") }, "\(h.screen())")
+        #expect(h.terminal.typeaheadDiscards == 1)
+        h.type(.escape)
+        #expect(await eventually { !h.shows("Lock A-1 (A)?") }, "\(h.screen())")
+        #expect(!h.shows("locking") && !h.shows("Locked"), "\(h.screen())")
+        // Typed after the dialog is drawn, `y` confirms.
+        h.type(.character("L"))
+        #expect(await eventually { h.shows("Lock A-1 (A)?") }, "\(h.screen())")
+        h.type(.character("y"))
+        #expect(await eventually { h.shows("Locked A-1: 200") }, "\(h.screen())")
+        #expect(await h.quit())
+    }
+
+    @Test func warningsReachTheStatusLineAsAMessageAndStay() async {
+        let h = Harness(commands: nil, warnings: ["TLS verification is off for api.example"])
+        #expect(await eventually { h.shows("warning: TLS verification is off for api.example") }, "\(h.screen())")
+        h.type(.character("t"))  // a flash takes the line for a while…
+        #expect(await eventually { h.shows("theme: ") && !h.shows("TLS verification") }, "\(h.screen())")
+        h.type(.character("?"))  // …and help still lists it
+        #expect(await eventually { h.shows("Warnings") && h.shows("TLS verification is off") }, "\(h.screen())")
+        h.type(.escape)
+        #expect(await eventually { !h.shows("Warnings") }, "\(h.screen())")
         #expect(await h.quit())
     }
 

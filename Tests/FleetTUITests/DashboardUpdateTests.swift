@@ -31,14 +31,14 @@ import Testing
         var model = Fixture.model()
         let effects = press([.character("L"), .enter], &model)
         #expect(model.dialog == nil)
-        #expect(effects.isEmpty)
+        #expect(effects == [.discardTypeahead])
         #expect(model.pending.isEmpty)
     }
 
     @Test func yConfirmsAndTheRowShowsTheCommandPending() {
         var model = Fixture.model()
         let effects = press([.character("U"), .character("y")], &model)
-        #expect(effects == [.send(.unlockCentralLock, vehicleID: "A81TZ")])
+        #expect(effects == [.discardTypeahead, .send(.unlockCentralLock, vehicleID: "A81TZ")])
         #expect(model.pending == ["A81TZ": .unlockCentralLock])
         let grid = DashboardView.render(model, rows: index.rows(for: Fixture.fleet(), filter: .none))
         #expect(grid.lines.contains { $0.contains("A81TZ") && $0.contains("UNLOCKING…") })
@@ -47,13 +47,13 @@ import Testing
     @Test func tabThenEnterConfirms() {
         var model = Fixture.model()
         let effects = press([.character("L"), .tab, .enter], &model)
-        #expect(effects == [.send(.lockCentralLock, vehicleID: "A81TZ")])
+        #expect(effects == [.discardTypeahead, .send(.lockCentralLock, vehicleID: "A81TZ")])
     }
 
     @Test func nAndEscapeCancel() {
         for cancel in [Key.character("n"), .escape] {
             var model = Fixture.model()
-            #expect(press([.character("L"), cancel], &model).isEmpty)
+            #expect(press([.character("L"), cancel], &model) == [.discardTypeahead])
             #expect(model.dialog == nil)
         }
     }
@@ -101,6 +101,89 @@ import Testing
         let rows = index.rows(for: state, filter: .none)
         #expect(model.selectedRow(.rentals, in: rows) == 3)
         #expect(model.selectedVehicleID(in: rows) == "A81TZ")
+    }
+
+    @Test func openingADialogAsksTheRuntimeToDiscardTypeahead() {
+        var model = Fixture.model()
+        #expect(press([.character("L")], &model) == [.discardTypeahead])
+        #expect(model.dialog != nil)
+    }
+
+    @Test func theFirstRowIsPinnedToItsVehicleBeforeAnyKey() {
+        var model = Fixture.model()
+        var state = Fixture.fleet()
+        _ = model.update(.tick(now: 101), rows: index.rows(for: state, filter: .none))
+        #expect(selected(model, state) == "A81TZ")
+        state.apply(Fixture.changed("00AAA", plate: "X-1", at: "11:00:00", eventID: "new-1"))  // sorts first
+        #expect(selected(model, state) == "A81TZ")
+        _ = press([.character("L")], &model, state)
+        #expect(model.dialog?.vehicleID == "A81TZ")
+    }
+
+    @Test func aVehicleThatLeavesTheRowsLeavesNothingSelectedAndLockSaysSo() {
+        let index = RowIndex(refilterInterval: 0)  // refilter on every change, not once a second
+        var model = Fixture.model()
+        var state = Fixture.fleet()
+        func press(_ key: Key) -> [DashboardEffect] { model.update(.key(key), rows: index.rows(for: state, filter: model.filter)) }
+        func selected() -> String? { model.selectedVehicleID(in: index.rows(for: state, filter: model.filter)) }
+        model.filter = VehicleFilter("b-vw")  // VEH-042, VEH-043, VEH-044 by plate
+        _ = press(.down)
+        #expect(selected() == "VEH-043")
+        // Its plate changes: it no longer matches, and VEH-044 slides into its row.
+        state.apply(Fixture.changed("VEH-043", plate: "X-9", at: "11:00:00", eventID: "plate-1"))
+        let rows = index.rows(for: state, filter: model.filter)
+        #expect(rows.vehicleID(atRow: 1) == "VEH-044")
+        #expect(model.selectedRow(.vehicles, in: rows) == nil)
+        #expect(press(.character("L")).isEmpty)
+        #expect(model.dialog == nil)
+        #expect(model.flash?.text.hasPrefix("no vehicle selected") == true)
+        // Back in the rows, it is selected again; a move from nothing selected starts where it was.
+        state.apply(Fixture.changed("VEH-043", plate: "B-VW 43", at: "11:00:01", eventID: "plate-2"))
+        #expect(selected() == "VEH-043")
+        state.apply(Fixture.changed("VEH-043", plate: "X-9", at: "11:00:02", eventID: "plate-3"))
+        _ = press(.down)
+        #expect(selected() == "VEH-044")
+    }
+
+    @Test func anEvictedLogEntryLeavesNothingSelected() {
+        var model = Fixture.model()
+        var state = Fixture.fleet()
+        _ = press([.tab, .down, .down], &model, state)  // Rentals: the A81TZ entry
+        #expect(selected(model, state) == "A81TZ")
+        for i in 0..<1_000 {  // newer rentals push it out of the log's 1,000 entries
+            let (m, s) = (i / 60, i % 60)
+            state.apply(Fixture.changed("E-\(i)", rental: .inRental,
+                                        at: "11:\(m < 10 ? "0" : "")\(m):\(s < 10 ? "0" : "")\(s)",
+                                        eventID: "evict-\(i)"))
+        }
+        #expect(selected(model, state) == nil)
+        #expect(press([.character("U")], &model, state).isEmpty)
+        #expect(model.dialog == nil)
+    }
+
+    @Test func aFilterTheUserTypesMovesTheSelectionToTheFirstMatch() {
+        var model = Fixture.model()
+        let state = Fixture.fleet()
+        _ = press([.down], &model, state)
+        #expect(selected(model, state) == "JQ7RP")
+        _ = press([.character("/"), .character("v"), .character("e"), .character("h"), .enter], &model, state)
+        #expect(selected(model, state) == "VEH-042")
+        _ = press([.character("L")], &model, state)
+        #expect(model.dialog?.vehicleID == "VEH-042")
+        // A filter that still shows the selected vehicle keeps it.
+        var kept = Fixture.model()
+        _ = press([.down], &kept, state)
+        _ = press([.character("/"), .character("j"), .character("q")], &kept, state)
+        #expect(selected(kept, state) == "JQ7RP")
+    }
+
+    @Test func warningsStayUntilTheEndAndAreSanitised() {
+        var model = Fixture.model()
+        _ = model.update(.warnings(["TLS verification is off\u{1B}[2J", "plain HTTP"]),
+                         rows: index.rows(for: Fixture.fleet(), filter: .none))
+        #expect(model.warnings == ["TLS verification is off?[2J", "plain HTTP"])
+        _ = model.update(.tick(now: 1_000_000), rows: index.rows(for: Fixture.fleet(), filter: .none))
+        #expect(model.warnings.count == 2)
     }
 
     @Test func readOnlyRefusesLockAndUnlockWithAMessage() {

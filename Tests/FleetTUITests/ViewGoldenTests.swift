@@ -59,6 +59,18 @@ import Testing
         #expect(!grid.lines.joined().contains("lock the selected vehicle"))
     }
 
+    @Test func warningsHoldTheStatusLineAndAreListedInHelp() {
+        var model = Fixture.model()
+        let rows = index.rows(for: Fixture.fleet(), filter: .none)
+        _ = model.update(.warnings(["credentials go in clear text to broker.example:5672 (amqp://)",
+                                    "TLS certificate verification is off for https://api.example"]), rows: rows)
+        let grid = screen(model)
+        Golden.check([grid.line(grid.height - 1)], named: "status-warnings")
+        #expect(grid.line(grid.height - 1).contains("warning: credentials go in clear text"))
+        _ = model.update(.key(.character("?")), rows: rows)
+        Golden.check(screen(model).lines, named: "help-warnings")
+    }
+
     @Test func tooSmall() {
         let grid = screen(Fixture.model(size: ScreenSize(width: 62, height: 18)))
         Golden.check(grid.lines, named: "too-small")

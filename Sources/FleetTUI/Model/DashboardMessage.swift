@@ -7,7 +7,9 @@ public enum DashboardMessage: Sendable {
     case tick(now: Double)
     case resized(ScreenSize)
     case stream(StreamStatus)
-    case rejected(Rejection)
+    /// Messages the source rejected: the latest, and how many in all since the last report (the inbox coalesces
+    /// a flood into one message).
+    case rejected(Rejection, count: Int = 1)
     /// The REST snapshot's progress.
     case snapshot(SnapshotProgress)
     /// A command sent by a `.send` effect came back.
@@ -18,6 +20,9 @@ public enum DashboardMessage: Sendable {
     case eventsApplied(total: Int)
     /// A message for the status line from the runtime (already sanitised).
     case notice(Flash.Level, String)
+    /// Warnings the operator must see while the dashboard runs (credentials in clear text, TLS verification
+    /// off); they replace the ones shown before.
+    case warnings([String])
 }
 
 /// Where the REST snapshot of the fleet stands.
@@ -38,4 +43,7 @@ public enum DashboardEffect: Hashable, Sendable {
     case freezeDisplay
     case resumeDisplay
     case applyTheme(String)
+    /// A dialog opened: keys typed before it was drawn must not answer it, so the runtime drops the keys it has
+    /// read but not handled yet and the terminal's unread input.
+    case discardTypeahead
 }

@@ -27,8 +27,8 @@ public struct DashboardModel: Hashable, Sendable {
     public var size: ScreenSize
     public var focus: Pane = .vehicles
     public var selections: [Pane: PaneSelection] = [:]
-    /// The last row each selection was seen at: where the selection falls back to when its vehicle leaves the
-    /// rows (filtered out), and the first visible row the views scroll from.
+    /// The last row each selection was put on: where the next move starts from when the selection has left the
+    /// rows.
     public var lastRows: [Pane: Int] = [:]
     public var scrollTops: [Pane: Int] = [:]
     public var filter = VehicleFilter.none
@@ -42,6 +42,7 @@ public struct DashboardModel: Hashable, Sendable {
     public var eventsApplied = 0
     public var themeNames: [String]
     public var themeIndex = 0
+    /// Unacknowledged, oldest first; at most `maxSmokeAlerts` listed (see `smokeAlertsUnlisted`).
     public var smokeAlerts: [SmokeAlert] = []
     /// Alerts beyond `maxSmokeAlerts` since the last acknowledgement: counted, not listed, so a flood of
     /// detections cannot grow memory while nobody acknowledges.
@@ -50,6 +51,9 @@ public struct DashboardModel: Hashable, Sendable {
     public static let maxSmokeAlerts = 1_000
     /// Every alert waiting for acknowledgement, listed or not.
     public var smokeAlertCount: Int { smokeAlerts.count + smokeAlertsUnlisted }
+    /// Warnings the operator must see for as long as the dashboard runs (credentials in clear text, TLS
+    /// verification off): shown in the status line whenever no other message is, and in help. Sanitised.
+    public var warnings: [String] = []
     public var stream: StreamStatus
     public var snapshot: SnapshotProgress?
     /// Monotonic seconds, from the last `.tick`.
@@ -71,20 +75,19 @@ public struct DashboardModel: Hashable, Sendable {
     public var eventsSincePause: Int { paused ? max(0, eventsApplied - pausedAtEvents) : 0 }
     public var isReadOnly: Bool { keymap.isReadOnly }
 
-    /// The row a pane's selection is on now: its vehicle or entry if still shown, else the nearest row to where
-    /// it was. Nil when the pane has no rows or (log panes) nothing was selected yet.
+    /// The row a pane's selection is on now, or nil when nothing is selected there.
+    ///
+    /// A selection stays on its vehicle (or log entry) while the pane shows it. When it leaves the rows under the
+    /// user (an event changed it, a log evicted it) nothing is selected: no row is highlighted and `L`/`U` say so,
+    /// rather than act on whichever neighbour slid into its row. Before any selection the Vehicles pane selects
+    /// its first row, and `update` pins that to its vehicle (see `pinFirstVehicle`).
     public func selectedRow(_ pane: Pane, in rows: FleetRows) -> Int? {
-        let count = rows.count(pane)
-        guard count > 0 else { return nil }
+        guard rows.count(pane) > 0 else { return nil }
         switch selections[pane] {
-        case let .vehicle(id)?:
-            if let row = rows.row(ofVehicle: id) { return row }
-        case let .entry(entry)?:
-            if let row = rows.row(ofEntry: entry, in: pane) { return row }
-        case nil:
-            if pane != .vehicles { return nil }
+        case let .vehicle(id)?: return rows.row(ofVehicle: id)
+        case let .entry(entry)?: return rows.row(ofEntry: entry, in: pane)
+        case nil: return pane == .vehicles ? 0 : nil
         }
-        return min(max(0, lastRows[pane] ?? 0), count - 1)
     }
 
     /// The vehicle the focused pane's selection is about: what `L` and `U` act on.

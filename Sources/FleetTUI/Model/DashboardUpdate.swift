@@ -4,6 +4,7 @@ extension DashboardModel {
     /// Applies one message and returns the effects for the runtime to perform. `rows` is the fleet as the
     /// screen shows it (frozen while paused), read to move selections and to capture a dialog's vehicle.
     public mutating func update(_ message: DashboardMessage, rows: FleetRows) -> [DashboardEffect] {
+        pinFirstVehicle(rows)
         switch message {
         case let .key(key):
             return handle(key, rows: rows)
@@ -20,9 +21,10 @@ extension DashboardModel {
             }
             stream = status
             return []
-        case let .rejected(rejection):
+        case let .rejected(rejection, count):
+            let more = count > 1 ? " (and \(count - 1) more)" : ""
             show(.warn, "rejected a message from \(SafeText.sanitize(rejection.queue)): "
-                 + SafeText.sanitize(String(describing: rejection.error)))
+                 + SafeText.sanitize(String(describing: rejection.error)) + more)
             return []
         case let .snapshot(progress):
             snapshot = progress
@@ -57,7 +59,18 @@ extension DashboardModel {
         case let .notice(level, text):
             show(level, text)
             return []
+        case let .warnings(texts):
+            warnings = texts.map(SafeText.sanitize)
+            return []
         }
+    }
+
+    /// Before any selection the Vehicles pane shows its first row selected: pin that to its vehicle, so what the
+    /// user saw selected is what stays selected when rows arrive in front of it.
+    private mutating func pinFirstVehicle(_ rows: FleetRows) {
+        guard selections[.vehicles] == nil, let id = rows.vehicleID(atRow: 0) else { return }
+        selections[.vehicles] = .vehicle(id)
+        lastRows[.vehicles] = 0
     }
 
     /// Puts a message in the status line.
@@ -77,7 +90,7 @@ extension DashboardModel {
             if key == .escape || key == .character("?") || key == .character("q") { helpOpen = false }
             return []
         }
-        if prompt != nil { return handlePrompt(key) }
+        if prompt != nil { return handlePrompt(key, rows: rows) }
         guard let action = keymap.action(for: key) else {
             if let refusal = keymap.refusal(for: key) { show(.warn, refusal) }
             return []
@@ -98,7 +111,7 @@ extension DashboardModel {
         case .previousPane: focus = focus.next(by: -1)
         case .filter: prompt = FilterPrompt(text: filter.text)
         case .clearFilter:
-            if !filter.isEmpty { filter = .none }
+            if !filter.isEmpty { applyFilter(.none, rows: rows) }
         case .lock: return openDialog(.lockCentralLock, rows: rows)
         case .unlock: return openDialog(.unlockCentralLock, rows: rows)
         case .acknowledgeSmoke:
@@ -131,7 +144,7 @@ extension DashboardModel {
 
     private mutating func openDialog(_ command: VehicleCommand, rows: FleetRows) -> [DashboardEffect] {
         guard let id = selectedVehicleID(in: rows) else {
-            show(.warn, "no vehicle selected")
+            show(.warn, "no vehicle selected: the selected one left the list; select one with ↑ ↓")
             return []
         }
         if let inFlight = pending[id] {
@@ -140,7 +153,7 @@ extension DashboardModel {
         }
         let plate = rows.vehicle(id)?.plate.map { SafeText.sanitize($0.value) }
         dialog = ConfirmDialog(command: command, vehicleID: id, plate: plate)
-        return []
+        return [.discardTypeahead]
     }
 
     private mutating func handleDialog(_ key: Key) -> [DashboardEffect] {
@@ -173,7 +186,7 @@ extension DashboardModel {
         return [.send(open.command, vehicleID: open.vehicleID)]
     }
 
-    private mutating func handlePrompt(_ key: Key) -> [DashboardEffect] {
+    private mutating func handlePrompt(_ key: Key, rows: FleetRows) -> [DashboardEffect] {
         guard var open = prompt else { return [] }
         switch key {
         case .enter:
@@ -181,7 +194,7 @@ extension DashboardModel {
             return []
         case .escape:
             prompt = nil
-            filter = .none
+            applyFilter(.none, rows: rows)
             return []
         case .backspace, .delete:
             if !open.text.isEmpty { open.text.removeLast() }
@@ -195,15 +208,33 @@ extension DashboardModel {
             return []
         }
         prompt = open
-        filter = VehicleFilter(open.text)
+        applyFilter(VehicleFilter(open.text), rows: rows)
         return []
+    }
+
+    /// A filter the user types moves the selection to the first match when it hides the selected vehicle: the
+    /// user sees that row selected before any key can act on it. (Rows that change under the user, by events,
+    /// leave nothing selected instead: see `selectedRow`.)
+    private mutating func applyFilter(_ new: VehicleFilter, rows: FleetRows) {
+        filter = new
+        if case let .vehicle(id)? = selections[.vehicles], let vehicle = rows.vehicle(id), new.matches(vehicle) {
+            return
+        }
+        selections[.vehicles] = nil
+        lastRows[.vehicles] = nil
+        scrollTops[.vehicles] = nil
     }
 
     // MARK: - Selection
 
     private mutating func move(by delta: Int, rows: FleetRows) {
-        let current = selectedRow(focus, in: rows) ?? (delta > 0 ? -1 : rows.count(focus))
-        move(to: current + delta, rows: rows)
+        if let current = selectedRow(focus, in: rows) {
+            move(to: current + delta, rows: rows)
+        } else if selections[focus] != nil, let last = lastRows[focus] {
+            move(to: last, rows: rows)  // the selection left: select what is now nearest to where it was
+        } else {
+            move(to: delta > 0 ? 0 : rows.count(focus) - 1, rows: rows)
+        }
     }
 
     /// Selects a row of the focused pane; a log pane's selection also selects its vehicle in the Vehicles pane.

@@ -24,11 +24,14 @@ public struct DashboardConfiguration: Sendable {
     public var asciiOnly: Bool
     /// Frames at most this often.
     public var maximumFramesPerSecond: Double
+    /// Warnings the operator must see while the dashboard runs (credentials in clear text, TLS verification
+    /// off): the status line shows them, not stderr just before the screen takes over. Never secrets.
+    public var warnings: [String]
 
     public init(endpoint: String, theme: Theme = BuiltinThemes.standard, themeNames: [String] = BuiltinThemes.names,
                 themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
                 readOnly: Bool = false, colorAllowed: Bool = true, asciiOnly: Bool = false,
-                maximumFramesPerSecond: Double = 30) {
+                maximumFramesPerSecond: Double = 30, warnings: [String] = []) {
         self.endpoint = endpoint
         self.theme = theme
         self.themeNames = themeNames
@@ -38,6 +41,7 @@ public struct DashboardConfiguration: Sendable {
         self.colorAllowed = colorAllowed
         self.asciiOnly = asciiOnly
         self.maximumFramesPerSecond = maximumFramesPerSecond
+        self.warnings = warnings
     }
 
     /// `NO_COLOR` set and non-empty forbids colour (no-color.org).
@@ -81,7 +85,7 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
                 }
                 inbox.eventsApplied(total)
             case let .rejected(rejection):
-                inbox.post(.rejected(rejection))
+                inbox.post(.rejected(rejection, count: 1))
             case let .status(status):
                 inbox.post(.stream(status))
             }
@@ -111,7 +115,7 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     }
 
     /// Asks the UI loop to quit (signals use this); any thread.
-    public func requestQuit() { inbox.post(.key(.control("c"))) }
+    public func requestQuit() { inbox.requestQuit() }
 
     /// Wakes the UI loop without a message (it then reads the terminal: input, a new size); any thread.
     public func wake() { inbox.wakeUp() }
@@ -125,6 +129,7 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     /// The UI loop. Call on the thread that created `terminal`; returns when the user quits. The caller restores
     /// the terminal (it must, on every path).
     public func runUserInterface(on terminal: any Terminal) {
+        if !configuration.warnings.isEmpty { inbox.post(.warnings(configuration.warnings)) }
         var loop = UserInterfaceLoop(runtime: self, terminal: terminal)
         loop.run()
     }
@@ -204,22 +209,32 @@ private struct UserInterfaceLoop {
     private mutating func step(_ messages: [DashboardMessage], now: Double) -> [DashboardEffect] {
         var effects: [DashboardEffect] = []
         var painted: CellGrid?
+        var discardingKeys = false
         let frozen = self.frozen
         runtime.store.read { live in
             let shown = frozen ?? live
             var rows = index.rows(for: shown, filter: model.filter, now: now)
+            // Keys read in the same batch as the one that opened a dialog were typed before it was drawn: they
+            // must not answer it (`L` `y` arriving together never locks). Ctrl-C still quits.
             for message in messages {
+                if discardingKeys, case let .key(key) = message, key != .control("c") { continue }
                 let filterBefore = model.filter
-                effects += model.update(message, rows: rows)
+                let produced = model.update(message, rows: rows)
+                if produced.contains(.discardTypeahead) { discardingKeys = true }
+                effects += produced
                 if model.filter != filterBefore { rows = index.rows(for: shown, filter: model.filter, now: now) }
             }
-            if isDue(revision: shown.revision, now: now) {
+            // A dialog is drawn at once, frame budget or not: the terminal's unread input is discarded just before
+            // it is shown, so a key read after that was typed by someone who could see the dialog (discarding
+            // after the frame instead would race with a key typed at the sight of it).
+            if isDue(revision: shown.revision, now: now) || (discardingKeys && isDirty(revision: shown.revision)) {
                 var next = grid?.size == model.size ? grid! : CellGrid(size: model.size)
                 DashboardView.render(model, rows: rows, into: &next)
                 painted = next
                 drawnRevision = shown.revision
             }
         }
+        if discardingKeys { terminal.discardTypeahead() }
         if let painted {
             terminal.present(painted, palette: palette)
             grid = painted
@@ -253,6 +268,7 @@ private struct UserInterfaceLoop {
         case .quit: model.quitting = true
         case .freezeDisplay: frozen = runtime.store.read { $0 }
         case .resumeDisplay: frozen = nil
+        case .discardTypeahead: break  // done in `step`, before the dialog's frame is presented
         case let .applyTheme(name):
             do {
                 palette = Palette(theme: try runtime.configuration.themeCatalog.load(name), depth: terminal.colorDepth)

@@ -1,3 +1,4 @@
+import CTerminalRescue
 import Dispatch
 import Foundation
 #if canImport(Glibc)
@@ -8,7 +9,15 @@ import Darwin
 
 /// Runs a dashboard on the controlling terminal: a dedicated UI thread owns ncurses from `initscr` to `endwin`;
 /// SIGINT, SIGTERM and SIGHUP ask the loop to quit, so the terminal is restored on every way out.
+///
+/// A terminal that does not read (Ctrl-S with flow control on, a frozen SSH session) blocks the UI thread in
+/// `write`, and `endwin` would block the same way: so a termination signal also starts a deadline, after which
+/// the process gives the terminal back without blocking (`fw_rescue_exit`) and ends, whatever still runs.
 public enum DashboardSession {
+    /// How long an orderly shutdown after a termination signal may take before the process is ended anyway
+    /// (the signal must end it within 2 s).
+    public static let shutdownDeadline: DispatchTimeInterval = .milliseconds(1_200)
+
     /// Why the dashboard cannot start.
     public struct StartError: Error, CustomStringConvertible, Sendable {
         public var description: String
@@ -35,6 +44,9 @@ public enum DashboardSession {
             source.setEventHandler {
                 received.set(signalNumber)
                 runtime.requestQuit()
+                DispatchQueue.global().asyncAfter(deadline: .now() + shutdownDeadline) {
+                    fw_rescue_exit(128 + signalNumber)
+                }
             }
             source.resume()
             sources.append(source)

@@ -38,7 +38,19 @@ public final class CursesTerminal: Terminal {
         window = shim_stdscr()
         colorDepth = .mono
         configure(colorAllowed: colorAllowed)
+        Self.disableFlowControl()
         if haveShellMode { Self.armCrashRescue(shellMode: shellMode) }
+    }
+
+    /// With XON/XOFF on, Ctrl-S stops the terminal's output: the screen freezes (and the dashboard blocks
+    /// writing) until Ctrl-Q. Off, Ctrl-S is an ordinary key. Ctrl-C still raises SIGINT (this is not `raw()`);
+    /// `endwin` puts the shell's settings back, flow control included.
+    private static func disableFlowControl() {
+        var mode = termios()
+        guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return }
+        mode.c_iflag &= ~tcflag_t(IXON | IXOFF)
+        guard tcsetattr(STDIN_FILENO, TCSANOW, &mode) == 0 else { return }
+        def_prog_mode()  // curses' own idea of the program's mode, or it would put IXON back on its next reset
     }
 
     /// Without this a crash leaves the user's terminal on the alternate screen, cursor hidden, keys not echoed:
@@ -164,6 +176,8 @@ public final class CursesTerminal: Terminal {
         }
         return inputs
     }
+
+    public func discardTypeahead() { flushinp() }
 
     public func bell() { beep() }
 

@@ -13,6 +13,7 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {  // `queued` 
     public let colorDepth: ColorDepth
     private var frameCount = 0
     private var bellCount = 0
+    private var discardCount = 0
     private var latest: CellGrid?
     public private(set) var restored = false
 
@@ -67,6 +68,17 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {  // `queued` 
         for case let .resized(size) in inputs { lock.withLock { currentSize = size } }
         return inputs
     }
+
+    /// Drops the keys typed but not read yet (resizes stay).
+    public func discardTypeahead() {
+        lock.withLock {
+            queued.removeAll { if case .key = $0 { true } else { false } }
+            discardCount += 1
+        }
+    }
+
+    /// How many times typeahead was discarded; any thread.
+    public var typeaheadDiscards: Int { lock.withLock { discardCount } }
 
     public func bell() { lock.withLock { bellCount += 1 } }
     public func restore() { restored = true }

@@ -16,6 +16,8 @@ public protocol Terminal: AnyObject {
     func present(_ grid: CellGrid, palette: Palette)
     /// Input waiting now, without blocking.
     func readInput() -> [TerminalInput]
+    /// Drops input typed but not read yet (typeahead), so that it cannot answer a dialog drawn after it.
+    func discardTypeahead()
     /// Rings the bell.
     func bell()
     /// Gives the terminal back as it was. Safe to call more than once.

@@ -1,7 +1,8 @@
 import FleetCore
 
-/// The bottom line: key hints from the keymap on the left, the flash message on the right; the `/` prompt
-/// takes the line while it is open.
+/// The bottom line: key hints from the keymap on the left, the flash message on the right (or, when there is
+/// none, the first warning the operator must see: they never expire); the `/` prompt takes the line while it is
+/// open.
 enum StatusLineView {
     static func render(_ model: DashboardModel, in rect: Rect, into grid: inout CellGrid) {
         grid.fill(rect, style: .normal)
@@ -16,7 +17,7 @@ enum StatusLineView {
         }
         // The flash wins the space; hints fill what is left, whole hints only.
         var flashWidth = 0
-        if let flash = model.flash {
+        if let flash = model.flash ?? standingWarning(model) {
             let text = flash.level.prefix + flash.text + " "
             flashWidth = min(DisplayWidth.of(text), rect.width - 1)
             let style: StyleSlot = switch flash.level {
@@ -36,12 +37,31 @@ enum StatusLineView {
             x += 2
         }
     }
+
+    /// The first standing warning as a message that never expires, pointing to help for the others.
+    private static func standingWarning(_ model: DashboardModel) -> Flash? {
+        guard let first = model.warnings.first else { return nil }
+        let more = model.warnings.count > 1 ? " (+\(model.warnings.count - 1) more in ? help)" : ""
+        var flash = Flash(.warn, first + more, now: model.now)
+        flash.expiresAt = nil
+        return flash
+    }
 }
 
 /// The `?` overlay, generated from the keymap table.
 enum HelpView {
     static func render(_ model: DashboardModel, into grid: inout CellGrid) {
         var lines: [(String, String, StyleSlot)] = []
+        if !model.warnings.isEmpty {
+            // Wrapped whole, to the narrower (two-column) layout: a warning is read in full here.
+            lines.append(("Warnings", "", .title))
+            let width = max(10, (model.size.width - 4) / 2 - 2)
+            for warning in model.warnings {
+                for (i, line) in wrap(warning, to: width - 2).enumerated() {
+                    lines.append(("", (i == 0 ? "" : "  ") + line, .statusWarn))
+                }
+            }
+        }
         for (section, bindings) in model.keymap.helpSections {
             if !lines.isEmpty { lines.append(("", "", .dialog)) }
             lines.append((section.rawValue, "", .title))
@@ -72,12 +92,32 @@ enum HelpView {
             let x = box.x + 2 + column * columnWidth
             if line.2 == .title {
                 grid.put(line.0, x: x, y: y, maxColumns: columnWidth - 2, style: .title)
+            } else if line.2 == .statusWarn {
+                grid.put(line.1, x: x, y: y, maxColumns: columnWidth - 2, style: .statusWarn)
             } else {
                 grid.put(line.0, x: x, y: y, maxColumns: keyWidth - 1, style: .keyHint)
                 grid.put(line.1, x: x + keyWidth, y: y, maxColumns: columnWidth - keyWidth - 2, style: .dialog)
             }
         }
         grid.put(footer, x: box.x + 2, y: box.maxY - 2, maxColumns: box.width - 4, style: .muted)
+    }
+
+    /// `text` in lines of at most `width` columns, broken between words (a longer word gets a line of its own).
+    static func wrap(_ text: String, to width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ").map(String.init) {
+            if current.isEmpty {
+                current = word
+            } else if DisplayWidth.of(current) + 1 + DisplayWidth.of(word) <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 }
 
