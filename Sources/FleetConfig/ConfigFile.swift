@@ -38,6 +38,10 @@ struct ConfigFile {
         } catch {
             throw .configUnreadable(path: path, reason: error.reason)
         }
+        if let line = TableHeaderCheck.firstUnparsableHeader(in: text) {
+            throw .configInvalid(path: path, line: line, message: "a table header needs a name, and this file has no "
+                                 + "tables: write each setting as key = value")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

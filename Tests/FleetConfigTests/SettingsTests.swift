@@ -163,4 +163,23 @@ import TestSupport
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret)
         #expect(try SecretFile.read(path: secret).value == "s3cret")
     }
+
+    /// Found by `scripts/fuzz config`: toml++ (in TOMLKit) aborted the process on a table header without a name.
+    @Test(arguments: [("[\n", 1), ("[, g = 1\n", 1), ("theme = \"x\"\n[ .x]\n", 2), ("[[[a]]]\n", 1), ("[[ ,]]", 1),
+                      ("# comment\n[, g = nan  comment\n[server]07:32:00Z\n", 2)])
+    func aTableHeaderWithoutANameIsASyntaxErrorNotACrash(text: String, line: Int) {
+        let fs = files(["/c.toml": (text, false)])
+        #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: line, message: "a table header needs a name, "
+                                                    + "and this file has no tables: write each setting as key = value")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+        }
+    }
+
+    @Test func aBracketInsideAMultilineStringIsNotAHeader() throws {
+        let text = "client_id = \"\"\"\n[, not a header\n\"\"\"\ntheme = '''\n[\n'''\n"
+        let s = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
+                                     files: files(["/c.toml": (text, false)]))
+        #expect(s.clientID == "[, not a header\n")
+        #expect(s.theme == "[\n")
+    }
 }
