@@ -38,9 +38,8 @@ struct ConfigFile {
         } catch {
             throw .configUnreadable(path: path, reason: error.reason)
         }
-        if let line = TableHeaderCheck.firstUnparsableHeader(in: text) {
-            throw .configInvalid(path: path, line: line, message: "a table header needs a name, and this file has no "
-                                 + "tables: write each setting as key = value")
+        if let (line, problem) = ParserAbortCheck.firstUnparsableLine(in: text) {
+            throw .configInvalid(path: path, line: line, message: problem.message)
         }
         let table: TOMLTable
         do {

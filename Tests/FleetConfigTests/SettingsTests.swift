@@ -182,4 +182,19 @@ import TestSupport
         #expect(s.clientID == "[, not a header\n")
         #expect(s.theme == "[\n")
     }
+
+    /// Found by `scripts/fuzz config`: toml++ aborted on a date followed by `T`, no time, and a colon later.
+    @Test(arguments: ["b = 1979-05-27T:\n", "theme = \"x\"\nb = 1979-05-27Tx:00\n", "[[a]]\nb = [1979-05-27t:]\n"])
+    func aDateWithoutItsTimeIsASyntaxErrorNotACrash(text: String) throws {
+        let fs = files(["/c.toml": (text, false)])
+        #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: text.hasPrefix("b") ? 1 : 2,
+                                                    message: "a date followed by T needs a time; no setting is a "
+                                                    + "date: quote the value")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+        }
+        // Quoted, the same text is an ordinary string.
+        let quoted = files(["/c.toml": ("theme = \"1979-05-27T\"\n", false)])
+        #expect(try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
+                                     files: quoted).theme == "1979-05-27T")
+    }
 }

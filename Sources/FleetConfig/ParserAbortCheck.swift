@@ -1,16 +1,36 @@
-/// Finds the table headers that TOMLKit cannot be given: its toml++ (3.4.0) asserts, and so aborts the process,
-/// on a header whose name does not start with a key character (`[`, `[,`, `[ .x]`, `[[[`), where it should report
-/// a syntax error. The config file has no tables, so such a line is an error either way: this check reports it
-/// with its line before the text reaches the parser.
-enum TableHeaderCheck {
-    /// The 1-based number of the first line whose table header would abort the parser, or nil.
-    static func firstUnparsableHeader(in text: String) -> Int? {
+/// Finds the lines that TOMLKit cannot be given: its toml++ (3.4.0) asserts, and so aborts the process, where it
+/// should report a syntax error, on
+/// - a table header whose name does not start with a key character (`[`, `[,`, `[ .x]`, `[[[`);
+/// - a date followed by `T` and no time (`d = 1979-05-27Tx`).
+/// Neither is a valid config line (the file has no tables and no dates), so this check reports the line before the
+/// text reaches the parser.
+enum ParserAbortCheck {
+    /// What is wrong with a line, for the error message.
+    enum Problem: Equatable {
+        case unnamedTableHeader
+        case dateWithoutTime
+
+        var message: String {
+            switch self {
+            case .unnamedTableHeader:
+                "a table header needs a name, and this file has no tables: write each setting as key = value"
+            case .dateWithoutTime:
+                "a date followed by T needs a time; no setting is a date: quote the value"
+            }
+        }
+    }
+
+    /// The 1-based number of the first line that would abort the parser, and why; nil when there is none.
+    static func firstUnparsableLine(in text: String) -> (line: Int, problem: Problem)? {
         var multilineDelimiter: [UInt8]?  // inside a `"""` or `'''` string: its lines are not headers
         var number = 0
         for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
             let bytes = Array(line)
-            if multilineDelimiter == nil, !isSafeHeader(bytes) { return number }
+            if multilineDelimiter == nil {
+                if !isSafeHeader(bytes) { return (number, .unnamedTableHeader) }
+                if hasDateWithoutTime(bytes) { return (number, .dateWithoutTime) }
+            }
             multilineDelimiter = delimiterAfter(bytes, startingInside: multilineDelimiter)
         }
         return nil
@@ -32,6 +52,29 @@ enum TableHeaderCheck {
         i = afterOne
         return i < line.count && (isKeyStart(line[i]) || line[i] == UInt8(ascii: "]"))
     }
+
+    /// True for `DDDD-DD-DDT` (or `t`) not followed by a digit, outside quotes and comments.
+    static func hasDateWithoutTime(_ line: [UInt8]) -> Bool {
+        var quote: UInt8?
+        for i in line.indices {
+            let c = line[i]
+            if let q = quote {
+                if c == q { quote = nil }  // an escaped quote only ends the check early for that string
+                continue
+            }
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c; continue }
+            if c == UInt8(ascii: "#") { return false }
+            guard c == UInt8(ascii: "T") || c == UInt8(ascii: "t"), i >= 10 else { continue }
+            let date = line[(i - 10)..<i]
+            let shape = date.indices.allSatisfy { k in
+                (k - date.startIndex == 4 || k - date.startIndex == 7) ? line[k] == UInt8(ascii: "-") : isDigit(line[k])
+            }
+            if shape, i + 1 >= line.count || !isDigit(line[i + 1]) { return true }
+        }
+        return false
+    }
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
 
     private static func isKeyStart(_ c: UInt8) -> Bool {
         switch c {
