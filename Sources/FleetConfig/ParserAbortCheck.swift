@@ -1,7 +1,8 @@
 /// Finds the lines that TOMLKit cannot be given: its toml++ (3.4.0) asserts, and so aborts the process, where it
 /// should report a syntax error, on
 /// - a table header whose name does not start with a key character (`[`, `[,`, `[ .x]`, `[[[`);
-/// - a date followed by `T` and no time (`d = 1979-05-27Tx`).
+/// - a date followed by `T` and no time (`d = 1979-05-27T:`);
+/// - a `}` where an array's value should be (`q = [}`, `q = ["a", }`).
 /// Neither is a valid config line (the file has no tables and no dates), so this check reports the line before the
 /// text reaches the parser.
 enum ParserAbortCheck {
@@ -9,6 +10,7 @@ enum ParserAbortCheck {
     enum Problem: Equatable {
         case unnamedTableHeader
         case dateWithoutTime
+        case braceForValue
 
         var message: String {
             switch self {
@@ -16,6 +18,8 @@ enum ParserAbortCheck {
                 "a table header needs a name, and this file has no tables: write each setting as key = value"
             case .dateWithoutTime:
                 "a date followed by T needs a time; no setting is a date: quote the value"
+            case .braceForValue:
+                "a value is missing before `}`"
             }
         }
     }
@@ -23,6 +27,7 @@ enum ParserAbortCheck {
     /// The 1-based number of the first line that would abort the parser, and why; nil when there is none.
     static func firstUnparsableLine(in text: String) -> (line: Int, problem: Problem)? {
         var multilineDelimiter: [UInt8]?  // inside a `"""` or `'''` string: its lines are not headers
+        if let line = lineOfBraceForValue(Array(text.utf8)) { return (line, .braceForValue) }
         var number = 0
         for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
@@ -72,6 +77,44 @@ enum ParserAbortCheck {
             if shape, i + 1 >= line.count || !isDigit(line[i + 1]) { return true }
         }
         return false
+    }
+
+    /// The line of a `}` that follows `[` or `,` with only blanks, newlines or comments between, outside strings.
+    /// Never valid TOML (`[}` is no array, `, }` no trailing comma an inline table allows).
+    static func lineOfBraceForValue(_ text: [UInt8]) -> Int? {
+        var line = 1
+        var i = 0
+        var afterOpener = false  // the last token was `[` or `,`
+        while i < text.count {
+            let c = text[i]
+            switch c {
+            case UInt8(ascii: "\n"):
+                line += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                break
+            case UInt8(ascii: "#"):
+                while i + 1 < text.count, text[i + 1] != UInt8(ascii: "\n") { i += 1 }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                let triple = i + 2 < text.count && text[i + 1] == c && text[i + 2] == c
+                i += triple ? 3 : 1
+                while i < text.count {
+                    if text[i] == UInt8(ascii: "\n") { line += 1 }
+                    if c == UInt8(ascii: "\""), text[i] == UInt8(ascii: "\\") { i += 2; continue }  // an escape
+                    if text[i] == c, !triple || (i + 2 < text.count && text[i + 1] == c && text[i + 2] == c) {
+                        i += triple ? 2 : 0
+                        break
+                    }
+                    i += 1
+                }
+                afterOpener = false
+            case UInt8(ascii: "}"):
+                if afterOpener { return line }
+            default:
+                afterOpener = c == UInt8(ascii: "[") || c == UInt8(ascii: ",")
+            }
+            i += 1
+        }
+        return nil
     }
 
     private static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }

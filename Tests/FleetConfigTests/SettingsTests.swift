@@ -197,4 +197,24 @@ import TestSupport
         #expect(try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
                                      files: quoted).theme == "1979-05-27T")
     }
+
+    /// Found by `scripts/fuzz config`: toml++ aborted on a `}` where an array's value should be.
+    @Test(arguments: [("queues = [}\n", 1), ("queues = [\"a\", }\n", 1), ("queues = [\n  \"a\", # c\n}\n", 3)])
+    func aBraceForAValueIsASyntaxErrorNotACrash(text: String, line: Int) {
+        let fs = files(["/c.toml": (text, false)])
+        #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: line, message: "a value is missing before `}`")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+        }
+    }
+
+    @Test func bracesInStringsAndInlineTablesAreLeftToTheParser() throws {
+        let text = "queues = [\"a,}\", 'b, }', \"\"\"c\\\", }\"\"\"]\n"
+        let s = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
+                                     files: files(["/c.toml": (text, false)]))
+        #expect(s.queues == ["a,}", "b, }", "c\", }"])
+        #expect(throws: SettingsError.unknownConfigKey(path: "/c.toml", key: "t")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
+                                 files: files(["/c.toml": ("t = { a = [1] }\n", false)]))
+        }
+    }
 }
