@@ -16,6 +16,11 @@ let package = Package(
     products: [
         .executable(name: "fleetwatch", targets: ["fleetwatch"]),
         .executable(name: "fleetsim", targets: ["fleetsim"]),
+        // For the fuzzing package in Fuzz/, which depends on this one by path (a package sees only products).
+        .library(name: "FleetCore", targets: ["FleetCore"]),
+        .library(name: "FleetTUI", targets: ["FleetTUI"]),
+        .library(name: "FleetConfig", targets: ["FleetConfig"]),
+        .library(name: "AMQP", targets: ["AMQP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

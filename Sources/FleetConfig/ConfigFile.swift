@@ -38,6 +38,9 @@ struct ConfigFile {
         } catch {
             throw .configUnreadable(path: path, reason: error.reason)
         }
+        if let (line, problem) = ParserAbortCheck.firstUnparsableLine(in: text) {
+            throw .configInvalid(path: path, line: line, message: problem.message)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -292,4 +292,58 @@ import TestSupport
             #expect(s.warnings.isEmpty, "\(url): \(s.warnings)")
         }
     }
+
+    /// Found by `scripts/fuzz config`: toml++ (in TOMLKit) aborted the process on a table header without a name.
+    @Test(arguments: [("[\n", 1), ("[, g = 1\n", 1), ("theme = \"x\"\n[ .x]\n", 2), ("[[[a]]]\n", 1), ("[[ ,]]", 1),
+                      ("# comment\n[, g = nan  comment\n[server]07:32:00Z\n", 2)])
+    func aTableHeaderWithoutANameIsASyntaxErrorNotACrash(text: String, line: Int) {
+        let fs = files(["/c.toml": (text, false)])
+        #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: line, message: "a table header needs a name, "
+                                                    + "and this file has no tables: write each setting as key = value")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+        }
+    }
+
+    @Test func aBracketInsideAMultilineStringIsNotAHeader() throws {
+        let text = "client_id = \"\"\"\n[, not a header\n\"\"\"\ntheme = '''\n[\n'''\n"
+        let s = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
+                                     files: files(["/c.toml": (text, false)]))
+        #expect(s.clientID == "[, not a header\n")
+        #expect(s.theme == "[\n")
+    }
+
+    /// Found by `scripts/fuzz config`: toml++ aborted on a date followed by `T`, no time, and a colon later.
+    @Test(arguments: ["b = 1979-05-27T:\n", "theme = \"x\"\nb = 1979-05-27Tx:00\n", "[[a]]\nb = [1979-05-27t:]\n"])
+    func aDateWithoutItsTimeIsASyntaxErrorNotACrash(text: String) throws {
+        let fs = files(["/c.toml": (text, false)])
+        #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: text.hasPrefix("b") ? 1 : 2,
+                                                    message: "a date followed by T needs a time; no setting is a "
+                                                    + "date: quote the value")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+        }
+        // Quoted, the same text is an ordinary string.
+        let quoted = files(["/c.toml": ("theme = \"1979-05-27T\"\n", false)])
+        #expect(try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
+                                     files: quoted).theme == "1979-05-27T")
+    }
+
+    /// Found by `scripts/fuzz config`: toml++ aborted on a `}` where an array's value should be.
+    @Test(arguments: [("queues = [}\n", 1), ("queues = [\"a\", }\n", 1), ("queues = [\n  \"a\", # c\n}\n", 3)])
+    func aBraceForAValueIsASyntaxErrorNotACrash(text: String, line: Int) {
+        let fs = files(["/c.toml": (text, false)])
+        #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: line, message: "a value is missing before `}`")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+        }
+    }
+
+    @Test func bracesInStringsAndInlineTablesAreLeftToTheParser() throws {
+        let text = "queues = [\"a,}\", 'b, }', \"\"\"c\\\", }\"\"\"]\n"
+        let s = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
+                                     files: files(["/c.toml": (text, false)]))
+        #expect(s.queues == ["a,}", "b, }", "c\", }"])
+        #expect(throws: SettingsError.unknownConfigKey(path: "/c.toml", key: "t")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
+                                 files: files(["/c.toml": ("t = { a = [1] }\n", false)]))
+        }
+    }
 }

@@ -1,0 +1,67 @@
+// fuzz-events: broker messages → EventDecoder → the dashboard's FleetStore → frames of the dashboard, as the
+// runtime draws them. Input format: `EventsInput`.
+//
+// Besides "no crash", it checks what the store and the screen promise, trapping when one does not hold:
+// - a redelivered event is a duplicate and changes nothing;
+// - the same distinct events in reverse order end in the same fleet (the store is order-independent);
+// - no cell of a frame holds a control character (network text is sanitised before it reaches the terminal).
+import FleetCore
+import FleetTUI
+import FuzzDriver
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let input = EventsInput(FuzzDriver.bytes(data, size))
+    let decoder = EventDecoder()
+    var events: [Event] = []
+    for message in input.messages {
+        if let event = try? decoder.decode(body: message.body, headers: message.headers, messageID: message.messageID) {
+            events.append(event)
+        }
+    }
+
+    let store = FleetStore()
+    var model = DashboardModel(size: ScreenSize(width: 120, height: 36), themeNames: BuiltinThemes.names,
+                               stream: StreamStatus(state: .connected, endpoint: "FUZZ"))
+    let index = RowIndex()
+    for event in events {
+        let (smoke, total) = store.apply([event])
+        let rows = store.read { index.rows(for: $0, filter: model.filter) }
+        for detected in smoke {
+            _ = model.update(.smokeDetected(vehicleID: detected.vehicleID ?? "", at: detected.occurredAt), rows: rows)
+        }
+        _ = model.update(.eventsApplied(total: total), rows: rows)
+    }
+
+    let before = store.read { $0 }
+    for event in events {
+        precondition(store.modify { $0.apply(event) } == .duplicate, "a redelivered event was applied again")
+    }
+    precondition(store.read { $0 } == before, "a redelivered event changed the fleet")
+
+    if Set(events.map(\.id)).count == events.count {
+        var reversed = FleetState()
+        for event in events.reversed() { reversed.apply(event) }
+        precondition(reversed == before, "the same events in another order ended in another fleet")
+    }
+
+    store.read { state in
+        checkSanitised(DashboardView.render(model, rows: index.rows(for: state, filter: model.filter)))
+        if let vehicleID = events.lazy.compactMap(\.vehicleID).first {
+            model.filter = VehicleFilter(vehicleID)
+            checkSanitised(DashboardView.render(model, rows: index.rows(for: state, filter: model.filter)))
+        }
+    }
+    return 0
+}
+
+/// Traps on a cell holding a control character: text from the network reached the grid unsanitised.
+func checkSanitised(_ grid: CellGrid) {
+    for cell in grid.cells {
+        for scalar in cell.text.unicodeScalars where SafeText.isUnsafe(scalar) {
+            preconditionFailure("a frame holds U+\(String(scalar.value, radix: 16, uppercase: true))")
+        }
+    }
+}
+
+FuzzDriver.run { testOneInput($0, $1) }

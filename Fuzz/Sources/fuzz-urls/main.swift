@@ -1,0 +1,54 @@
+// fuzz-urls: the URLs a user or a config file gives: AMQPURL (parse, description, endpoint), the settings' checks
+// of the AMQP, API and token URLs, and `redactedURL`, which every printed URL goes through. The input is the URL.
+//
+// Checks that `redactedURL` never shows a password: the URL redacts to the same text as the same URL whose
+// password (where AMQPURL finds it) is replaced by `X`.
+//
+// Not reached yet: InversAPI's `APIEndpoint` (it lives in the NIO module); fuzz it here once it moves to a
+// NIO-free module.
+import AMQP
+import FleetConfig
+import FleetCore
+import FuzzDriver
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let text = String(decoding: FuzzDriver.bytes(data, size), as: UTF8.self)
+    let shown = redactedURL(text)
+    if let url = try? AMQPURL(text) {
+        _ = url.description
+        _ = url.endpoint
+        if let range = passwordRange(text) {
+            var other = text
+            other.replaceSubrange(range, with: "X")
+            precondition(redactedURL(other) == shown, "redactedURL shows the password of \(shown)")
+        }
+    }
+    var flags = SettingsFlags()
+    flags.amqpURL = text
+    flags.apiURL = text
+    do {
+        _ = try Settings.resolve(flags: flags, environment: [:], files: noFiles).redactedAMQPURL
+    } catch {
+        _ = error.description
+    }
+    return 0
+}
+
+/// Where the password is, read as AMQPURL reads it: after the scheme, up to `/`, `?` or `#`, the userinfo before
+/// the last `@`, and the password after its first `:`.
+func passwordRange(_ text: String) -> Range<String.Index>? {
+    guard let schemeEnd = text.range(of: "://") else { return nil }
+    let rest = text[schemeEnd.upperBound...]
+    let beforeQuery = rest[..<(rest.firstIndex { $0 == "?" || $0 == "#" } ?? rest.endIndex)]
+    let authority = beforeQuery[..<(beforeQuery.firstIndex(of: "/") ?? beforeQuery.endIndex)]
+    guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return nil }
+    return text.index(after: colon)..<at
+}
+
+/// No config file and no secret file: only the URLs are under test.
+let noFiles = FileAccess(exists: { _ in false },
+                         read: { (_) throws(FileAccessError) -> String in throw FileAccessError(reason: "none") },
+                         isReadableByOthers: { _ in false })
+
+FuzzDriver.run { testOneInput($0, $1) }

@@ -1,0 +1,167 @@
+/// Finds the lines that TOMLKit cannot be given: its toml++ (3.4.0) asserts, and so aborts the process, where it
+/// should report a syntax error, on
+/// - a table header whose name does not start with a key character (`[`, `[,`, `[ .x]`, `[[[`);
+/// - a date followed by `T` and no time (`d = 1979-05-27T:`);
+/// - a `}` where an array's value should be (`q = [}`, `q = ["a", }`).
+/// Neither is a valid config line (the file has no tables and no dates), so this check reports the line before the
+/// text reaches the parser.
+enum ParserAbortCheck {
+    /// What is wrong with a line, for the error message.
+    enum Problem: Equatable {
+        case unnamedTableHeader
+        case dateWithoutTime
+        case braceForValue
+
+        var message: String {
+            switch self {
+            case .unnamedTableHeader:
+                "a table header needs a name, and this file has no tables: write each setting as key = value"
+            case .dateWithoutTime:
+                "a date followed by T needs a time; no setting is a date: quote the value"
+            case .braceForValue:
+                "a value is missing before `}`"
+            }
+        }
+    }
+
+    /// The 1-based number of the first line that would abort the parser, and why; nil when there is none.
+    static func firstUnparsableLine(in text: String) -> (line: Int, problem: Problem)? {
+        var multilineDelimiter: [UInt8]?  // inside a `"""` or `'''` string: its lines are not headers
+        if let line = lineOfBraceForValue(Array(text.utf8)) { return (line, .braceForValue) }
+        var number = 0
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            number += 1
+            let bytes = Array(line)
+            if multilineDelimiter == nil {
+                if !isSafeHeader(bytes) { return (number, .unnamedTableHeader) }
+                if hasDateWithoutTime(bytes) { return (number, .dateWithoutTime) }
+            }
+            multilineDelimiter = delimiterAfter(bytes, startingInside: multilineDelimiter)
+        }
+        return nil
+    }
+
+    /// False for a line that starts a table header (`[` or `[[` after blanks) whose name starts with neither a
+    /// key character, a quote nor a bracket that toml++ handles itself.
+    static func isSafeHeader(_ line: [UInt8]) -> Bool {
+        var i = skipBlanks(line, 0)
+        guard i < line.count, line[i] == UInt8(ascii: "[") else { return true }
+        i += 1
+        let afterOne = skipBlanks(line, i)
+        if afterOne < line.count, line[afterOne] == UInt8(ascii: "[") {
+            guard afterOne == i else { return true }  // `[ [`: toml++ reports "brackets must be contiguous"
+            i = skipBlanks(line, i + 1)
+            // After `[[` even `[` reaches the key parser.
+            return i < line.count && (isKeyStart(line[i]) || line[i] == UInt8(ascii: "]"))
+        }
+        i = afterOne
+        return i < line.count && (isKeyStart(line[i]) || line[i] == UInt8(ascii: "]"))
+    }
+
+    /// True for `DDDD-DD-DDT` (or `t`) not followed by a digit, outside quotes and comments.
+    static func hasDateWithoutTime(_ line: [UInt8]) -> Bool {
+        var quote: UInt8?
+        for i in line.indices {
+            let c = line[i]
+            if let q = quote {
+                if c == q { quote = nil }  // an escaped quote only ends the check early for that string
+                continue
+            }
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c; continue }
+            if c == UInt8(ascii: "#") { return false }
+            guard c == UInt8(ascii: "T") || c == UInt8(ascii: "t"), i >= 10 else { continue }
+            let date = line[(i - 10)..<i]
+            let shape = date.indices.allSatisfy { k in
+                (k - date.startIndex == 4 || k - date.startIndex == 7) ? line[k] == UInt8(ascii: "-") : isDigit(line[k])
+            }
+            if shape, i + 1 >= line.count || !isDigit(line[i + 1]) { return true }
+        }
+        return false
+    }
+
+    /// The line of a `}` that follows `[` or `,` with only blanks, newlines or comments between, outside strings.
+    /// Never valid TOML (`[}` is no array, `, }` no trailing comma an inline table allows).
+    static func lineOfBraceForValue(_ text: [UInt8]) -> Int? {
+        var line = 1
+        var i = 0
+        var afterOpener = false  // the last token was `[` or `,`
+        while i < text.count {
+            let c = text[i]
+            switch c {
+            case UInt8(ascii: "\n"):
+                line += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                break
+            case UInt8(ascii: "#"):
+                while i + 1 < text.count, text[i + 1] != UInt8(ascii: "\n") { i += 1 }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                let triple = i + 2 < text.count && text[i + 1] == c && text[i + 2] == c
+                i += triple ? 3 : 1
+                while i < text.count {
+                    if text[i] == UInt8(ascii: "\n") { line += 1 }
+                    if c == UInt8(ascii: "\""), text[i] == UInt8(ascii: "\\") { i += 2; continue }  // an escape
+                    if text[i] == c, !triple || (i + 2 < text.count && text[i + 1] == c && text[i + 2] == c) {
+                        i += triple ? 2 : 0
+                        break
+                    }
+                    i += 1
+                }
+                afterOpener = false
+            case UInt8(ascii: "}"):
+                if afterOpener { return line }
+            default:
+                afterOpener = c == UInt8(ascii: "[") || c == UInt8(ascii: ",")
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+
+    private static func isKeyStart(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"),
+             UInt8(ascii: "\""), UInt8(ascii: "'"):
+            true
+        default:
+            false
+        }
+    }
+
+    private static func skipBlanks(_ line: [UInt8], _ start: Int) -> Int {
+        var i = start
+        while i < line.count, line[i] == UInt8(ascii: " ") || line[i] == UInt8(ascii: "\t") { i += 1 }
+        return i
+    }
+
+    private static let basicDelimiter = [UInt8](repeating: UInt8(ascii: "\""), count: 3)
+    private static let literalDelimiter = [UInt8](repeating: UInt8(ascii: "'"), count: 3)
+
+    /// Whether a multi-line string is open at the end of `line`, and with which delimiter. Good enough for this
+    /// check: an escaped `\"""` inside a basic string is rare, and at worst a header goes unchecked or a line
+    /// inside a string is reported.
+    private static func delimiterAfter(_ line: [UInt8], startingInside open: [UInt8]?) -> [UInt8]? {
+        var open = open
+        var i = 0
+        while i + 2 < line.count {
+            let three = Array(line[i..<(i + 3)])
+            if let delimiter = open {
+                if three == delimiter {
+                    open = nil
+                    i += 3
+                    continue
+                }
+            } else if three == basicDelimiter || three == literalDelimiter {
+                open = three
+                i += 3
+                continue
+            } else if line[i] == UInt8(ascii: "#") {
+                break  // a comment: nothing after it opens a string
+            }
+            i += 1
+        }
+        return open
+    }
+}
