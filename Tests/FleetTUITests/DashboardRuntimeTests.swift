@@ -120,7 +120,10 @@ import Testing
     @Test func keysTypedWithTheOneThatOpensADialogNeverConfirmIt() async {
         let h = Harness()
         h.source.emit(Fixture.changed("A-1", plate: "A", at: "10:00:00", eventID: "a1"))
-        #expect(await eventually { h.shows("A-1") }, "\(h.screen())")
+        // Both rows first, then `g`: the selection is pinned to whichever vehicle came first (the snapshot's or
+        // the event's), and this test is about A-1, the top row.
+        #expect(await eventually { h.shows("A-1") && h.shows("SNAP1") }, "\(h.screen())")
+        h.type(.character("g"))
         h.type(.character("L"), .character("y"))  // one read: `y` was typed before the dialog was drawn
         #expect(await eventually { h.shows("Lock A-1 (A)?") }, "\(h.screen())")
         #expect(h.terminal.typeaheadDiscards == 1)
