@@ -78,14 +78,17 @@ struct FleetSimCommand: AsyncParsableCommand {
         guard vehicles >= 1 else { throw ValidationError("--vehicles must be at least 1") }
         let pacings = [rate != nil, timeScale != nil, burst].filter { $0 }.count
         guard pacings <= 1 else { throw ValidationError("choose one of --rate, --time-scale and --burst") }
-        if let rate, !(rate > 0) { throw ValidationError("--rate must be positive") }
-        if let timeScale, !(timeScale > 0) { throw ValidationError("--time-scale must be positive") }
+        // Bounded, so that the publisher's arithmetic on them (events due, pauses) stays in range.
+        if let rate, !(rate > 0 && rate <= 1_000_000) { throw ValidationError("--rate must be above 0 and at most 1000000") }
+        if let timeScale, !(timeScale > 0 && timeScale <= 1_000_000) {
+            throw ValidationError("--time-scale must be above 0 and at most 1000000")
+        }
         if let count, count < 0 { throw ValidationError("--count must not be negative") }
         guard (0...1).contains(malformedRate) else { throw ValidationError("--malformed-rate must be between 0 and 1") }
         if let start, Timestamp(iso8601: start) == nil {
             throw ValidationError("--start is not an ISO-8601 time such as 2026-11-28T08:00:00Z")
         }
-        guard tokenTTL > 0 else { throw ValidationError("--token-ttl must be positive") }
+        guard (1...31_536_000).contains(tokenTTL) else { throw ValidationError("--token-ttl must be 1 to 31536000 seconds") }
     }
 
     var pacing: PublishingRun.Pacing {

@@ -78,4 +78,13 @@ import Testing
         #expect(!run.stderr.contains("hunter2"))
         #expect(run.stderr.contains("port"))
     }
+
+    /// Absurd pacing values are a clear usage error (exit 64), never a trap in the publisher's arithmetic.
+    @Test(arguments: [["--rate", "1e300"], ["--rate", "inf"], ["--rate", "nan"], ["--time-scale", "1e19"],
+                      ["--token-ttl", "9223372036854775807"]])
+    func absurdPacingIsAUsageError(arguments: [String]) throws {
+        let run = try Self.fleetsim(arguments + ["--count", "1"], environment: [:])
+        #expect(run.status == 64, "\(arguments): \(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("must be"), "\(run.stderr)")
+    }
 }
