@@ -150,6 +150,19 @@ import Testing
         #expect(await h.quit())
     }
 
+    /// What the REST edge noticed in its answers (a token lifetime it replaced) joins the start-up warnings once
+    /// the snapshot has been asked for.
+    @Test func answerWarningsOfTheRESTEdgeJoinTheStartUpWarnings() async {
+        let h = Harness(commands: FakeCommands(warnings: ["INVERS token answer: expires_in 1e400 taken as 86400 s"]),
+                        warnings: ["TLS verification is off for api.example"])
+        #expect(await eventually { h.shows("SNAP1") }, "\(h.screen())")
+        h.type(.character("?"))
+        #expect(await eventually { h.shows("expires_in 1e400") && h.shows("TLS verification is off") }, "\(h.screen())")
+        h.type(.escape)
+        #expect(await eventually { !h.shows("Warnings") }, "\(h.screen())")
+        #expect(await h.quit(), "\(h.screen())")
+    }
+
     @Test func resizeRedrawsAndTooSmallShowsOnlyTheMessage() async {
         let h = Harness(commands: nil)
         #expect(await eventually { h.shows("Vehicles") })

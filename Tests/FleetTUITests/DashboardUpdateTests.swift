@@ -184,6 +184,11 @@ import Testing
         #expect(model.warnings == ["TLS verification is off?[2J", "plain HTTP"])
         _ = model.update(.tick(now: 1_000_000), rows: index.rows(for: Fixture.fleet(), filter: .none))
         #expect(model.warnings.count == 2)
+        // Later warnings (the REST edge's) join them, each once, up to the bound.
+        _ = model.update(.warnings(["plain HTTP", "token lifetime replaced"]), rows: index.rows(for: Fixture.fleet(), filter: .none))
+        #expect(model.warnings == ["TLS verification is off?[2J", "plain HTTP", "token lifetime replaced"])
+        _ = model.update(.warnings((0..<100).map { "w\($0)" }), rows: index.rows(for: Fixture.fleet(), filter: .none))
+        #expect(model.warnings.count == DashboardModel.maxWarnings)
     }
 
     @Test func readOnlyRefusesLockAndUnlockWithAMessage() {

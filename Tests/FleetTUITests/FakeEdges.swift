@@ -27,6 +27,9 @@ final class FakeSource: EventSource, @unchecked Sendable {  // state under `lock
 
 /// Commands that succeed at once with the state a real lock would report.
 struct FakeCommands: VehicleCommands {
+    /// What `answerWarnings()` says (an absurd token lifetime, say).
+    var warnings: [String] = []
+
     func send(_ command: VehicleCommand, to vehicleID: String) async throws(CommandFailure) -> CommandResult {
         let lock: LockState = command == .lockCentralLock ? .locked : .unlocked
         return CommandResult(state: VehicleState(centralLock: Reading(lock, at: Timestamp(seconds: 4_000_000_000))),
@@ -36,5 +39,7 @@ struct FakeCommands: VehicleCommands {
     func allVehicles() async throws(CommandFailure) -> [VehicleResource] {
         [VehicleResource(id: "SNAP1", masterData: MasterData(licensePlate: "S-NAP 1"))]
     }
+
+    func answerWarnings() async -> [String] { warnings }
 }
 

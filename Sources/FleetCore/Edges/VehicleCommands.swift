@@ -4,6 +4,14 @@ public protocol VehicleCommands: Sendable {
     func send(_ command: VehicleCommand, to vehicleID: String) async throws(CommandFailure) -> CommandResult
     /// Every vehicle of the fleet (the snapshot the dashboard starts from).
     func allVehicles() async throws(CommandFailure) -> [VehicleResource]
+    /// What the operator should know about the API's answers so far (an absurd token lifetime replaced by a sane
+    /// one, say): shown for as long as the dashboard runs. Sanitised by whoever shows it.
+    func answerWarnings() async -> [String]
+}
+
+extension VehicleCommands {
+    /// No warnings: an edge that reads no answers it could doubt.
+    public func answerWarnings() async -> [String] { [] }
 }
 
 /// A vehicle command of the INVERS REST API; the raw value is its path segment.

@@ -21,7 +21,8 @@ public enum DashboardMessage: Sendable {
     /// A message for the status line from the runtime (already sanitised).
     case notice(Flash.Level, String)
     /// Warnings the operator must see while the dashboard runs (credentials in clear text, TLS verification
-    /// off); they replace the ones shown before.
+    /// off, a token lifetime the REST edge replaced): added to those shown, each once, whichever edge sends them
+    /// first.
     case warnings([String])
 }
 

@@ -54,6 +54,8 @@ public struct DashboardModel: Hashable, Sendable {
     /// Warnings the operator must see for as long as the dashboard runs (credentials in clear text, TLS
     /// verification off): shown in the status line whenever no other message is, and in help. Sanitised.
     public var warnings: [String] = []
+    /// The most warnings kept: each is shown until the end, so an edge that keeps finding new ones cannot grow it.
+    public static let maxWarnings = 32
     public var stream: StreamStatus
     public var snapshot: SnapshotProgress?
     /// Monotonic seconds, from the last `.tick`.

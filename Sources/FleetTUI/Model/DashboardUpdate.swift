@@ -60,7 +60,9 @@ extension DashboardModel {
             show(level, text)
             return []
         case let .warnings(texts):
-            warnings = texts.map(SafeText.sanitize)
+            for text in texts.map(SafeText.sanitize) where !warnings.contains(text) && warnings.count < Self.maxWarnings {
+                warnings.append(text)
+            }
             return []
         }
     }

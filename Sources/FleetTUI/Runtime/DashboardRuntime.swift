@@ -111,6 +111,7 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
             } catch {
                 inbox.post(.snapshot(.failed(error)))
             }
+            await self.postAnswerWarnings(from: commands)
         }
     }
 
@@ -154,7 +155,15 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
             } catch {
                 inbox.post(.commandFinished(vehicleID: vehicleID, command: command, result: .failure(error)))
             }
+            await self.postAnswerWarnings(from: commands)
         }
+    }
+
+    /// What the REST edge has noticed in its answers so far (a token lifetime it had to replace), as a
+    /// `.warnings` message: posted after each exchange with the API, when there are any.
+    fileprivate func postAnswerWarnings(from commands: any VehicleCommands) async {
+        let answers = await commands.answerWarnings()
+        if !answers.isEmpty { inbox.post(.warnings(answers)) }
     }
 }
 
