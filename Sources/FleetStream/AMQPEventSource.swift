@@ -53,8 +53,7 @@ public final class AMQPEventSource: EventSource {
         let hub = self.hub
         let lifecycle = self.lifecycle
         let thread = Thread {
-            // Named from inside, and in at most 15 bytes: otherwise Linux keeps the creator's name (top, perf).
-            Thread.current.name = "fleetwatch-amqp"
+            nameCurrentThread("fleetwatch-amqp")
             StreamConsumer(configuration: configuration, inbox: inbox, hub: hub).run()
             lifecycle.end()
         }
