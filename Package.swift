@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "FleetTUI", targets: ["FleetTUI"]),
         .library(name: "FleetConfig", targets: ["FleetConfig"]),
         .library(name: "AMQP", targets: ["AMQP"]),
+        .library(name: "InversAnswers", targets: ["InversAnswers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -6,10 +6,11 @@ import PackageDescription
 // without libFuzzer). It depends on the root package by path and only on its NIO-free libraries.
 //
 //   fuzz-events  AMQP body + headers → EventDecoder → FleetStore → a dashboard frame on an in-memory grid
-//   fuzz-rest    the REST answers the client reads (JSON tape, vehicle pages, command answers, problems)
+//   fuzz-rest    the REST answers the client reads (InversAnswers: token, vehicle pages, command answers,
+//                problems, rate-limit headers)
 //   fuzz-theme   theme files → ThemeParser → a palette at every colour depth
 //   fuzz-config  config.toml → Settings.resolve (TOMLKit and the checks after it)
-//   fuzz-urls    AMQP URLs (AMQPURL), API URLs (Settings' checks) and URL redaction
+//   fuzz-urls    AMQP URLs (AMQPURL), API URLs (Settings' checks, APIEndpoint) and URL redaction
 let package = Package(
     name: "fleetwatch-fuzz",
     platforms: [.macOS(.v14)],
@@ -27,6 +28,7 @@ let package = Package(
         .executableTarget(name: "fuzz-rest", dependencies: [
             "FuzzDriver",
             .product(name: "FleetCore", package: "fleetwatch"),
+            .product(name: "InversAnswers", package: "fleetwatch"),
         ]),
         .executableTarget(name: "fuzz-theme", dependencies: [
             "FuzzDriver",
@@ -41,6 +43,7 @@ let package = Package(
             .product(name: "AMQP", package: "fleetwatch"),
             .product(name: "FleetConfig", package: "fleetwatch"),
             .product(name: "FleetCore", package: "fleetwatch"),
+            .product(name: "InversAnswers", package: "fleetwatch"),
         ]),
     ],
     swiftLanguageModes: [.v6]

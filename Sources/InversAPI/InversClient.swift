@@ -30,8 +30,14 @@ public final class InversClient: VehicleCommands {
 
     public init(configuration: InversClientConfiguration, logger: Logger = Logger(label: "fleetwatch.invers"))
         throws(InversSetupError) {
-        let api = try APIEndpoint(configuration.apiURL)
-        let tokenEndpoint = try configuration.tokenURL.map { (url) throws(InversSetupError) in try APIEndpoint(url) }
+        let api: APIEndpoint
+        let tokenEndpoint: APIEndpoint?
+        do {
+            api = try APIEndpoint(configuration.apiURL)
+            tokenEndpoint = try configuration.tokenURL.map { (url) throws(InvalidAPIURL) in try APIEndpoint(url) }
+        } catch {
+            throw .invalidURL(error.url, reason: error.reason)
+        }
         var tls = TLSConfiguration.makeClientConfiguration()  // system trust roots, full verification
         if let path = configuration.tlsCAFile {
             let certificates: [NIOSSLCertificate]

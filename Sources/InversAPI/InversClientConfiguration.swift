@@ -1,4 +1,5 @@
 import FleetCore
+import InversAnswers
 
 /// What the INVERS REST client needs: where the API is, who it is, whom to trust, and how patient to be.
 /// Plain values, so that `FleetConfig`'s settings, tests and the demo can all build one.
@@ -55,7 +56,7 @@ public enum InversSetupError: Error, Sendable, Hashable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case let .invalidURL(url, reason): "the URL \(redactedURL(url)) cannot be used: \(reason)"
+        case let .invalidURL(url, reason): InvalidAPIURL(url, reason: reason).description
         case let .unusableCAFile(path, reason): "the CA file \(SafeText.sanitize(path)) cannot be used: \(reason)"
         }
     }

@@ -1,13 +1,14 @@
 @testable import InversAPI
 import FleetCore
+import InversAnswers
 import Testing
 
 /// The small pieces of wire format the client gets right by itself: Basic credentials, URLs, plain-HTTP warnings.
 @Suite struct WireFormatTests {
     @Test func basicCredentialsFormEncodeIDAndSecretBeforeBase64() throws {
         let credentials = ClientCredentials(clientID: "EXFL29#ops team", secret: Secret("a:b%c+d/é"))
-        #expect(ClientCredentials.formEncode("EXFL29#ops team") == "EXFL29%23ops%20team")
-        #expect(ClientCredentials.formEncode("a:b%c+d/é") == "a%3Ab%25c%2Bd%2F%C3%A9")
+        #expect(FormEncoding.encode("EXFL29#ops team") == "EXFL29%23ops%20team")
+        #expect(FormEncoding.encode("a:b%c+d/é") == "a%3Ab%25c%2Bd%2F%C3%A9")
         let header = credentials.basicAuthorization.value
         #expect(header.hasPrefix("Basic "))
         #expect("\(credentials.basicAuthorization)" == "***")
