@@ -41,6 +41,33 @@ import Testing
         }
     }
 
+    /// The first crash `scripts/fuzz events` found (Fuzz/corpus/events/crash.trip-metrics-distance-1e400.json): the
+    /// contract's `TripMetricsReady` with a distance of `1e400` trapped the Trips pane converting infinity to `Int`.
+    @Test func theFuzzersTripMetricsInputDraws() {
+        let body = """
+            {
+              "metadata": { "id": "3f405162-7384-495a-ab6c-7d8e9f0a1b23", "type": "TripMetricsReady", "version": 2, "occurred_at": "2026-11-28T10:43:00Z" },
+              "trip": {
+                "id": "trp_01JD8Q4W6Z3K",
+                "vehicle_id": "JQ7RP",
+                "distance_in_kilometers": 1e400,
+                "duration_in_seconds": 1541,
+                "max_speed_in_kilometers_per_hour": 71
+              }
+            }
+            """
+        let event = Self.decode(Array(body.utf8))
+        #expect(event.valuesOutOfRange == 1)
+        var state = Fixture.fleet()
+        state.apply(event, arrivedAt: arrival)
+        var model = Fixture.model(size: ScreenSize(width: 200, height: 40))
+        for _ in 0..<5 {  // every pane focused in turn
+            let rows = RowIndex().rows(for: state, filter: model.filter)
+            #expect(DashboardView.render(model, rows: rows).lines.joined().contains("Trips"))
+            _ = model.update(.key(.tab), rows: rows)
+        }
+    }
+
     static let anyDoubles: [Double] = [.nan, .infinity, -.infinity, 1e300, -1e300, 1e19, -1e19,
                                        .greatestFiniteMagnitude, -0.05, 9.2e18]
 
