@@ -2,14 +2,16 @@
 /// should report a syntax error, on
 /// - a table header whose name does not start with a key character (`[`, `[,`, `[ .x]`, `[[[`);
 /// - a date followed by `T` and no time (`d = 1979-05-27T:`);
+/// - a date followed by a space and a single digit (`d = 1979-05-27 0`);
 /// - a `}` where an array's value should be (`q = [}`, `q = ["a", }`).
-/// Neither is a valid config line (the file has no tables and no dates), so this check reports the line before the
+/// None is a valid config line (the file has no tables and no dates), so this check reports the line before the
 /// text reaches the parser.
 enum ParserAbortCheck {
     /// What is wrong with a line, for the error message.
     enum Problem: Equatable {
         case unnamedTableHeader
         case dateWithoutTime
+        case dateWithShortTime
         case braceForValue
 
         var message: String {
@@ -18,6 +20,8 @@ enum ParserAbortCheck {
                 "a table header needs a name, and this file has no tables: write each setting as key = value"
             case .dateWithoutTime:
                 "a date followed by T needs a time; no setting is a date: quote the value"
+            case .dateWithShortTime:
+                "a date followed by a time needs hours and minutes (HH:MM); no setting is a date: quote the value"
             case .braceForValue:
                 "a value is missing before `}`"
             }
@@ -34,7 +38,7 @@ enum ParserAbortCheck {
             let bytes = Array(line)
             if multilineDelimiter == nil {
                 if !isSafeHeader(bytes) { return (number, .unnamedTableHeader) }
-                if hasDateWithoutTime(bytes) { return (number, .dateWithoutTime) }
+                if let problem = dateProblem(bytes) { return (number, problem) }
             }
             multilineDelimiter = delimiterAfter(bytes, startingInside: multilineDelimiter)
         }
@@ -58,8 +62,9 @@ enum ParserAbortCheck {
         return i < line.count && (isKeyStart(line[i]) || line[i] == UInt8(ascii: "]"))
     }
 
-    /// True for `DDDD-DD-DDT` (or `t`) not followed by a digit, outside quotes and comments.
-    static func hasDateWithoutTime(_ line: [UInt8]) -> Bool {
+    /// `.dateWithoutTime` for `DDDD-DD-DDT` (or `t`) not followed by a digit, `.dateWithShortTime` for `DDDD-DD-DD`,
+    /// a space and one digit not followed by another, outside quotes and comments; nil otherwise.
+    static func dateProblem(_ line: [UInt8]) -> Problem? {
         var quote: UInt8?
         for i in line.indices {
             let c = line[i]
@@ -68,15 +73,27 @@ enum ParserAbortCheck {
                 continue
             }
             if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c; continue }
-            if c == UInt8(ascii: "#") { return false }
-            guard c == UInt8(ascii: "T") || c == UInt8(ascii: "t"), i >= 10 else { continue }
-            let date = line[(i - 10)..<i]
-            let shape = date.indices.allSatisfy { k in
-                (k - date.startIndex == 4 || k - date.startIndex == 7) ? line[k] == UInt8(ascii: "-") : isDigit(line[k])
+            if c == UInt8(ascii: "#") { return nil }
+            guard isDate(line, endingAt: i) else { continue }
+            let digitAt = { (k: Int) in k < line.count && isDigit(line[k]) }
+            switch c {
+            case UInt8(ascii: "T"), UInt8(ascii: "t"):
+                if !digitAt(i + 1) { return .dateWithoutTime }
+            case UInt8(ascii: " "):
+                if digitAt(i + 1), !digitAt(i + 2) { return .dateWithShortTime }
+            default:
+                break
             }
-            if shape, i + 1 >= line.count || !isDigit(line[i + 1]) { return true }
         }
-        return false
+        return nil
+    }
+
+    /// Whether the ten bytes before `end` are `DDDD-DD-DD`.
+    private static func isDate(_ line: [UInt8], endingAt end: Int) -> Bool {
+        guard end >= 10 else { return false }
+        return (0..<10).allSatisfy { k in
+            k == 4 || k == 7 ? line[end - 10 + k] == UInt8(ascii: "-") : isDigit(line[end - 10 + k])
+        }
     }
 
     /// The line of a `}` that follows `[` or `,` with only blanks, newlines or comments between, outside strings.

@@ -327,6 +327,22 @@ import TestSupport
                                      files: quoted).theme == "1979-05-27T")
     }
 
+    /// Found by `scripts/fuzz config`: toml++ aborted on a date, a space and a single digit (a time cut short),
+    /// followed by anything that ends a value; `1979-05-27 07:32` still reaches the parser.
+    @Test(arguments: ["b = 1979-05-27 0\n", "b = [1979-05-27 5]\n", "b = {a = 1979-05-27 0}\n", "b = 1979-05-27 0 # c\n"])
+    func aDateWithAShortTimeIsASyntaxErrorNotACrash(text: String) {
+        let fs = files(["/c.toml": (text, false)])
+        #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: 1,
+                                                    message: "a date followed by a time needs hours and minutes "
+                                                    + "(HH:MM); no setting is a date: quote the value")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+        }
+        let full = files(["/c.toml": ("b = 1979-05-27 07:32:00\n", false)])
+        #expect(throws: SettingsError.unknownConfigKey(path: "/c.toml", key: "b")) {
+            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: full)
+        }
+    }
+
     /// Found by `scripts/fuzz config`: toml++ aborted on a `}` where an array's value should be.
     @Test(arguments: [("queues = [}\n", 1), ("queues = [\"a\", }\n", 1), ("queues = [\n  \"a\", # c\n}\n", 3)])
     func aBraceForAValueIsASyntaxErrorNotACrash(text: String, line: Int) {
