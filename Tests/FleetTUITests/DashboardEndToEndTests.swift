@@ -230,8 +230,8 @@ import Glibc
         let tmux = Tmux()
         defer { tmux.run(["kill-server"]) }
         tmux.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30",
-                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) SWIFT_BACKTRACE=interactive=no "
-                    + "sh \(dir)/run.sh"])
+                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) "
+                    + Self.crashEnvironment + " sh \(dir)/run.sh"])
         guard await tmux.waitFor("the dashboard", { $0.contains("Vehicles 10/10") }) != nil else { return }
         let modes = { tmux.run(["display-message", "-p", "-t", "t", "#{alternate_on} #{cursor_flag}"]) }
         #expect(modes().hasPrefix("1 0"), "the dashboard should own the terminal: alternate screen, no cursor")
@@ -242,6 +242,18 @@ import Glibc
             $0.contains("FLEETWATCH-EXIT=\(128 + signal)") && $0.contains("TTY-RESTORED")
         }
         #expect(modes().hasPrefix("0 1"), "after the crash: the main screen, with the cursor shown")
+    }
+
+    /// What the crashing child runs with. Built with a sanitizer (`scripts/sanitize` sets its options), the child
+    /// would catch the signal in the sanitizer's own handler and exit 1 with a report, so the sanitizer is told to
+    /// leave SEGV and ILL alone, and Swift's backtracer is off: it reads the stack raw, which AddressSanitizer
+    /// stops as a bad access. Otherwise the backtracer stays on, as users run it, only not interactive.
+    static var crashEnvironment: String {
+        let inherited = ProcessInfo.processInfo.environment
+        let sanitizers = ["ASAN_OPTIONS", "TSAN_OPTIONS"].filter { inherited[$0] != nil }
+        guard !sanitizers.isEmpty else { return "SWIFT_BACKTRACE=interactive=no" }
+        let options = sanitizers.map { "\($0)='\(inherited[$0] ?? ""):handle_segv=0:handle_sigill=0'" }
+        return (options + ["SWIFT_BACKTRACE=enable=no"]).joined(separator: " ")
     }
 
     /// `--ascii` (or `ascii = true` in the config file) in a UTF-8 terminal: the whole screen is ASCII, and still

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// The stand-in's bookkeeping, shared by all requests: issued tokens, the rate-limit window, faults waiting to be
 /// shown, and how many requests each route received (tests assert "the right number of requests" on it).
@@ -12,7 +11,7 @@ final class StandInLedger: Sendable {
         var windowCount = 0
     }
 
-    private let books = Mutex(Books())
+    private let books = Locked(Books())
 
     // MARK: Tokens
 

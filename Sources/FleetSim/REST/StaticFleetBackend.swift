@@ -1,6 +1,5 @@
 import FleetCore
 import Foundation
-import Synchronization
 
 /// A fixed fleet behind the stand-in's REST server, for tests and small demos: vehicles as given, a set of
 /// vehicles that are "moving" (commands on them conflict), and capabilities taken from each vehicle's
@@ -14,7 +13,7 @@ public final class StaticFleetBackend: FleetBackend {
         var executed: [(command: VehicleCommand, vehicleID: String, flowID: String)]
     }
 
-    private let fleet: Mutex<Fleet>
+    private let fleet: Locked<Fleet>
     private let clock: @Sendable () -> Timestamp
 
     /// - Parameters:
@@ -25,7 +24,7 @@ public final class StaticFleetBackend: FleetBackend {
                 clock: @escaping @Sendable () -> Timestamp = StaticFleetBackend.wallClock) {
         var index: [String: Int] = [:]
         for (i, v) in vehicles.enumerated() { index[v.id] = i }
-        fleet = Mutex(Fleet(vehicles: vehicles, index: index, states: [:], moving: moving, executed: []))
+        fleet = Locked(Fleet(vehicles: vehicles, index: index, states: [:], moving: moving, executed: []))
         self.clock = clock
     }
 
