@@ -144,21 +144,25 @@ import TestSupport
     @Test func logsAndDedupMemoryStayBoundedAfterAMillionEvents() {
         var state = FleetState(logCapacity: 500, dedupCapacity: 10_000)
         let base = Timestamp(iso8601: "2026-11-28T00:00:00Z")!
-        for i in 0..<1_000_000 {
+        func event(_ i: Int) -> Event {
             let vehicle = "V\(i % 1000)"
-            let event = Event(
+            return Event(
                 id: "e\(i)", type: .vehicleChanged, occurredAt: base.adding(seconds: Double(i)), vehicleID: vehicle,
                 payload: .vehicleChanged(VehicleChange(
                     reasons: [.lifeStatusChanged, .rentalStatusChanged],
                     vehicle: VehicleResource(id: vehicle, lifeStatus: StatusValue(i % 2 == 0 ? .online : .offline),
                                              rentalStatus: StatusValue(i % 3 == 0 ? .inRental : .notInRental)))))
-            state.apply(event)
         }
+        for i in 0..<1_000_000 { state.apply(event(i)) }
         #expect(state.eventsApplied == 1_000_000)
         #expect(state.counts.vehicles == 1000)
         #expect(state.lifeChanges.count == 500)
         #expect(state.rentals.count == 500)
         #expect(state.lifeChanges.entries.last?.time == base.adding(seconds: 999_999))
+        // The dedup memory holds the newest 10,000 ids and no more: the last ones are still known, the first forgotten.
+        #expect(state.apply(event(999_999)) == .duplicate)
+        #expect(state.apply(event(990_000)) == .duplicate)
+        #expect(state.apply(event(0)) == .applied)
     }
 
     func counts(vehicles: Int, online: Int, inRental: Int, smoke: Int = 0) -> FleetCounts {

@@ -16,22 +16,15 @@ import Testing
         #expect(Set(theme.styles.keys) == Set(StyleSlot.allCases))
     }
 
-    @Test func aBrokenThemeNamesTheFileAndLine() {
+    @Test func aBrokenThemeNamesTheFileAndLine() throws {
         let text = "name = \"x\"\n# fine\nonline = \"green\"\noffline = \"grene\"\n"
-        #expect(throws: ThemeError.self) { try ThemeParser.parse(text, file: "themes/x.theme") }
-        do {
-            _ = try ThemeParser.parse(text, file: "themes/x.theme")
-        } catch {
-            #expect(error.file == "themes/x.theme")
-            #expect(error.line == 4)
-            #expect(error.description.hasPrefix("themes/x.theme:4: unknown colour or attribute `grene`"))
-        }
-        do {
-            _ = try ThemeParser.parse("bogus_slot = \"red\"", file: "f.theme")
-        } catch {
-            #expect(error.line == 1)
-            #expect(error.message.contains("unknown slot `bogus_slot`"))
-        }
+        let colour = try #require(throws: ThemeError.self) { try ThemeParser.parse(text, file: "themes/x.theme") }
+        #expect(colour.file == "themes/x.theme")
+        #expect(colour.line == 4)
+        #expect(colour.description.hasPrefix("themes/x.theme:4: unknown colour or attribute `grene`"))
+        let slot = try #require(throws: ThemeError.self) { try ThemeParser.parse("bogus_slot = \"red\"", file: "f.theme") }
+        #expect(slot.line == 1)
+        #expect(slot.message.contains("unknown slot `bogus_slot`"))
     }
 
     @Test func aBrokenThemeFileFallsBackToTheDefault() throws {
