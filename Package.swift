@@ -48,10 +48,7 @@ let package = Package(
         .target(name: "AMQP", dependencies: [
             "CRabbitMQ",
         ]),
-        .target(name: "FleetStream", dependencies: [
-            "FleetCore", "AMQP",
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        .target(name: "FleetStream", dependencies: ["FleetCore", "AMQP"]),
         // Reading the REST API's answers (tokens, pages, commands, problems, rate limits): pure, no NIO, so that
         // tests and fuzzers feed it raw bytes and header strings.
         .target(name: "InversAnswers", dependencies: ["FleetCore"]),
@@ -91,7 +88,6 @@ let package = Package(
         .executableTarget(name: "fleetsim", dependencies: [
             "FleetCore", "FleetSim",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Benchmarks: `scripts/bench` (release build).

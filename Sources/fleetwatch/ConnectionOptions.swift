@@ -1,6 +1,7 @@
 import ArgumentParser
 import FleetConfig
 import FleetCore
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -62,7 +63,7 @@ struct ConnectionOptions: ParsableArguments {
 
     /// Resolves the settings against the process environment, printing warnings on stderr. A settings error
     /// becomes a `ValidationError`-style exit with the message (never a secret in it).
-    func resolve(environment: [String: String] = ProcessEnvironment.current) throws -> Settings {
+    func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         do {
             let settings = try Settings.resolve(flags: flags, environment: environment)
             for warning in settings.warnings { StandardError.print("fleetwatch: warning: \(warning)") }
@@ -70,22 +71,6 @@ struct ConnectionOptions: ParsableArguments {
         } catch {
             throw ValidationError(error.description)
         }
-    }
-}
-
-/// The process environment as a dictionary.
-enum ProcessEnvironment {
-    static var current: [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let eq = text.firstIndex(of: "=") {
-                result[String(text[..<eq])] = String(text[text.index(after: eq)...])
-            }
-            pointer += 1
-        }
-        return result
     }
 }
 

@@ -4,6 +4,7 @@ import FleetCore
 import FleetSim
 import FleetStream
 import FleetTUI
+import Foundation
 import InversAPI
 import Logging
 
@@ -39,7 +40,7 @@ struct DashboardCommand: AsyncParsableCommand {
             StandardError.print("fleetwatch: \(error.description)")
             throw ExitCode(2)
         }
-        let environment = ProcessEnvironment.current
+        let environment = ProcessInfo.processInfo.environment
         // Warnings go to the status line (stderr is about to be covered by the screen), logs to a file.
         var warnings: [String] = []
         if let problem = LogSetup.bootstrapFile(level: logging.logLevel.level, environment: environment) {

@@ -111,12 +111,6 @@ public struct CellGrid: Hashable, Sendable {
         return column - x
     }
 
-    /// Writes `text` padded with spaces (or cut) to exactly `columns` columns.
-    public mutating func putPadded(_ text: String, x: Int, y: Int, columns: Int, style: StyleSlot) {
-        let used = put(text, x: x, y: y, maxColumns: columns, style: style)
-        if used < columns { fill(Rect(x: x + used, y: y, width: columns - used, height: 1), style: style) }
-    }
-
     /// After an overwrite that starts or ends in the middle of a wide character, blank its orphaned half.
     private mutating func repairSplitWideCharacter(row y: Int, at x: Int) {
         guard x > 0, x < width else { return }

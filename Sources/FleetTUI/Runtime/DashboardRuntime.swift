@@ -121,9 +121,6 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     /// Wakes the UI loop without a message (it then reads the terminal: input, a new size); any thread.
     public func wake() { inbox.wakeUp() }
 
-    /// Posts a message to the UI loop; any thread.
-    public func post(_ message: DashboardMessage) { inbox.post(message) }
-
     /// Stops the source (and with it the subscription).
     public func stop() { source.stop() }
 
