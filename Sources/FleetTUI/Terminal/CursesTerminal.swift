@@ -9,8 +9,8 @@ import Darwin
 
 /// The terminal through ncursesw. Create, use and restore it on one thread: ncurses is not thread-safe.
 ///
-/// Paints only the cells that changed since the last frame, then one `doupdate`. Resize is ncurses' own
-/// (`KEY_RESIZE` from `wget_wch`), never a second SIGWINCH handler.
+/// Paints only the cells that changed since the last frame, then one `doupdate`. SIGWINCH belongs to the app
+/// (`DashboardSession` wakes the UI loop on it); `readInput` then asks the tty for its size and tells ncurses.
 public final class CursesTerminal: Terminal {
     public private(set) var colorDepth: ColorDepth
     private let window: UnsafeMutablePointer<WINDOW>

@@ -1,5 +1,5 @@
-// Generated from themes/*.theme (a test checks they match): the built-in themes ship inside the binary, so
-// an installed fleetwatch finds them without a themes/ directory next to it.
+// A copy of themes/*.theme, kept by hand (ThemeTests fails when a file and its copy differ): the built-in themes
+// ship inside the binary, so an installed fleetwatch finds them without a themes/ directory next to it.
 
 /// The themes that come with fleetwatch, as text in the theme file format.
 public enum BuiltinThemes {
