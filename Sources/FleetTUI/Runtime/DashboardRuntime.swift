@@ -70,9 +70,9 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     }
 
     /// Subscribes and starts the source; events are applied (and settled) whether or not the display is paused.
-    /// Applying is quick (it waits at most for the store lock, which the UI holds only while it reads its rows, and
-    /// the wake of the UI thread never blocks), so it runs on the source's own thread: no task hop per batch, and a
-    /// batch is acknowledged as soon as it is applied.
+    /// Applying is quick (it waits at most for the store lock, which the UI holds while it updates the model and
+    /// draws one frame, and the wake of the UI thread never blocks), so it runs on the source's own thread: no task
+    /// hop per batch, and a batch is acknowledged as soon as it is applied.
     public func startConsuming() {
         let store = self.store
         let inbox = self.inbox
