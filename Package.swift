@@ -45,9 +45,7 @@ let package = Package(
         ]),
 
         // Edges.
-        .target(name: "AMQP", dependencies: [
-            "CRabbitMQ",
-        ]),
+        .target(name: "AMQP", dependencies: ["CRabbitMQ", "FleetCore"]),
         .target(name: "FleetStream", dependencies: ["FleetCore", "AMQP"]),
         // Reading the REST API's answers (tokens, pages, commands, problems, rate limits): pure, no NIO, so that
         // tests and fuzzers feed it raw bytes and header strings.

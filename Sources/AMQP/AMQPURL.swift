@@ -1,3 +1,5 @@
+import FleetCore
+
 /// An `amqp://` or `amqps://` URL, parsed the way RabbitMQ's URI spec reads it: user, password and vhost are
 /// percent-decoded (`%2f` is `/`), the port defaults to 5672 (`amqp`) or 5671 (`amqps`), and a missing user and
 /// password mean `guest`/`guest`.
@@ -96,10 +98,10 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let scheme = tls ? "amqps" : "amqp"
         // Encoded like the other parts, so that no control character in a mistyped host reaches a log or screen.
-        let hostText = host.contains(":") ? "[\(AMQPURL.percentEncoded(host, keepingColons: true))]"
-                                          : AMQPURL.percentEncoded(host)
-        let userinfo = password.isEmpty ? "***" : "\(AMQPURL.percentEncoded(user)):***"  // shownUser, encoded
-        return "\(scheme)://\(userinfo)@\(hostText):\(port)/\(AMQPURL.percentEncoded(vhost))"
+        let hostText = host.contains(":") ? "[\(PercentEncoding.encode(host, keeping: [UInt8(ascii: ":")]))]"
+                                          : PercentEncoding.encode(host)
+        let userinfo = password.isEmpty ? "***" : "\(PercentEncoding.encode(user)):***"  // shownUser, encoded
+        return "\(scheme)://\(userinfo)@\(hostText):\(port)/\(PercentEncoding.encode(vhost))"
     }
 
     /// The user, fit to show: `***` when there is no password, since the user's place then may hold a token.
@@ -150,24 +152,6 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
         }
-    }
-
-    static func percentEncoded(_ text: String, keepingColons: Bool = false) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: ":") where keepingColons:
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".utf8)
-                out += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
-            }
-        }
-        return out
     }
 }
 

@@ -20,7 +20,7 @@ public struct ClientCredentials: Sendable, Hashable, CustomStringConvertible, Cu
     /// The `Authorization` header of the token request: HTTP Basic over the form-encoded id and secret
     /// (RFC 6749 §2.3.1), so that `#`, `:` or `%` in either survive.
     var basicAuthorization: Secret {
-        let pair = FormEncoding.encode(clientID) + ":" + FormEncoding.encode(secret.value)
+        let pair = PercentEncoding.encode(clientID) + ":" + PercentEncoding.encode(secret.value)
         return Secret("Basic " + Data(pair.utf8).base64EncodedString())
     }
 }

@@ -47,7 +47,7 @@ public struct APIEndpoint: Sendable, Hashable {
         var text = base
         for segment in segments { text += "/" + Self.encodeSegment(segment) }
         if !query.isEmpty {
-            text += "?" + query.map { "\($0.0)=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
+            text += "?" + query.map { "\($0.0)=\(PercentEncoding.encode($0.1))" }.joined(separator: "&")
         }
         return text
     }
@@ -55,7 +55,7 @@ public struct APIEndpoint: Sendable, Hashable {
     /// Unreserved characters stay; everything else (`/`, `.` runs stay harmless) is `%XX`.
     static func encodeSegment(_ segment: String) -> String {
         if segment == "." || segment == ".." { return segment.replacingOccurrences(of: ".", with: "%2E") }
-        return FormEncoding.encode(segment)
+        return PercentEncoding.encode(segment)
     }
 }
 

@@ -7,8 +7,8 @@ import Testing
 @Suite struct WireFormatTests {
     @Test func basicCredentialsFormEncodeIDAndSecretBeforeBase64() throws {
         let credentials = ClientCredentials(clientID: "EXFL29#ops team", secret: Secret("a:b%c+d/é"))
-        #expect(FormEncoding.encode("EXFL29#ops team") == "EXFL29%23ops%20team")
-        #expect(FormEncoding.encode("a:b%c+d/é") == "a%3Ab%25c%2Bd%2F%C3%A9")
+        #expect(PercentEncoding.encode("EXFL29#ops team") == "EXFL29%23ops%20team")
+        #expect(PercentEncoding.encode("a:b%c+d/é") == "a%3Ab%25c%2Bd%2F%C3%A9")
         let header = credentials.basicAuthorization.value
         #expect(header.hasPrefix("Basic "))
         #expect("\(credentials.basicAuthorization)" == "***")
