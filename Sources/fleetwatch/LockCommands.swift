@@ -3,10 +3,14 @@ import FleetConfig
 import FleetCore
 import InversAPI
 
-/// `fleetwatch lock ID`: lock a vehicle's central lock through the INVERS REST API.
-struct LockCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lock", abstract: "Lock a vehicle's central lock.", discussion: VehicleCommandRun.discussion)
+/// `fleetwatch lock ID` and `fleetwatch unlock ID`: one command, parameterised by the central-lock command it
+/// sends through the INVERS REST API.
+struct CentralLockCommand<Action: CentralLockAction>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: Action.command.verb.lowercased(),
+                             abstract: "\(Action.command.verb) a vehicle's central lock.",
+                             discussion: VehicleCommandRun.discussion)
+    }
 
     @Argument(help: "The vehicle id.") var vehicleID: String
     @OptionGroup var connection: ConnectionOptions
@@ -14,25 +18,22 @@ struct LockCommand: AsyncParsableCommand {
     var timeout: Double = 60
 
     func run() async throws {
-        try await VehicleCommandRun(command: .lockCentralLock, done: "Locked", vehicleID: vehicleID,
+        try await VehicleCommandRun(command: Action.command, vehicleID: vehicleID,
                                     connection: connection, timeout: timeout).perform()
     }
 }
 
-/// `fleetwatch unlock ID`: unlock a vehicle's central lock through the INVERS REST API.
-struct UnlockCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "unlock", abstract: "Unlock a vehicle's central lock.", discussion: VehicleCommandRun.discussion)
+/// Which central-lock command a `CentralLockCommand` sends.
+protocol CentralLockAction: Sendable {
+    static var command: VehicleCommand { get }
+}
 
-    @Argument(help: "The vehicle id.") var vehicleID: String
-    @OptionGroup var connection: ConnectionOptions
-    @Option(help: ArgumentHelp("Seconds to wait for the vehicle's answer.", valueName: "seconds"))
-    var timeout: Double = 60
+enum Lock: CentralLockAction {
+    static var command: VehicleCommand { .lockCentralLock }
+}
 
-    func run() async throws {
-        try await VehicleCommandRun(command: .unlockCentralLock, done: "Unlocked", vehicleID: vehicleID,
-                                    connection: connection, timeout: timeout).perform()
-    }
+enum Unlock: CentralLockAction {
+    static var command: VehicleCommand { .unlockCentralLock }
 }
 
 /// One scripted vehicle command: resolve settings, refuse in read-only mode, send, and print the outcome with
@@ -68,8 +69,6 @@ struct VehicleCommandRun {
         """
 
     let command: VehicleCommand
-    /// "Locked" / "Unlocked".
-    let done: String
     let vehicleID: String
     let connection: ConnectionOptions
     let timeout: Double
@@ -118,7 +117,7 @@ struct VehicleCommandRun {
 
         switch outcome {
         case .success(let result):
-            print("\(done) \(shownID) (\(result.httpStatus), flow \(SafeText.sanitize(result.flowID ?? "none")))")
+            print("\(command.pastTense) \(shownID) (\(result.httpStatus), flow \(SafeText.sanitize(result.flowID ?? "none")))")
         case .failure(let failure):
             var line = "fleetwatch: \(verb) \(shownID) failed: \(failure)"
             if failure.kind == .timeout || (failure.status ?? 0) >= 500 {
