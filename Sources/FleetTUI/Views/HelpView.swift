@@ -1,0 +1,74 @@
+import FleetCore
+
+/// The `?` overlay, generated from the keymap table.
+enum HelpView {
+    static func render(_ model: DashboardModel, into grid: inout CellGrid) {
+        var lines: [(String, String, StyleSlot)] = []
+        if !model.warnings.isEmpty {
+            // Wrapped whole, to the narrower (two-column) layout: a warning is read in full here.
+            lines.append(("Warnings", "", .title))
+            let width = max(10, (model.size.width - 4) / 2 - 2)
+            for warning in model.warnings {
+                for (i, line) in wrap(warning, to: width - 2).enumerated() {
+                    lines.append(("", (i == 0 ? "" : "  ") + line, .statusWarn))
+                }
+            }
+        }
+        for (section, bindings) in model.keymap.helpSections {
+            if !lines.isEmpty { lines.append(("", "", .dialog)) }
+            lines.append((section.rawValue, "", .title))
+            for binding in bindings { lines.append((binding.keyLabel, binding.description, .dialog)) }
+        }
+        var footer = "theme \(model.themeName)"
+        if model.isReadOnly {
+            footer += " · read-only: " + model.keymap.disabled.map(\.short).joined(separator: " and ") + " disabled"
+        }
+        if model.paused { footer += " · PAUSED" }
+
+        let size = model.size
+        let available = size.height - 4
+        let columns = lines.count > available ? 2 : 1
+        let perColumn = (lines.count + columns - 1) / columns
+        let boxWidth = min(size.width - 2, columns == 1 ? 72 : size.width - 2)
+        let boxHeight = min(size.height, perColumn + 4)
+        let box = Rect(x: (size.width - boxWidth) / 2, y: (size.height - boxHeight) / 2, width: boxWidth,
+                       height: boxHeight)
+        grid.fill(box, style: .dialog)
+        Box.draw(box, in: &grid, style: .borderFocus)
+        Box.title([("Help", .title)], x: box.x, y: box.y, maxColumns: box.width - 2, in: &grid)
+        let columnWidth = (box.width - 2) / columns
+        let keyWidth = columns == 2 ? 12 : 16
+        for (i, line) in lines.enumerated() {
+            let column = i / perColumn
+            let y = box.y + 1 + i % perColumn
+            let x = box.x + 2 + column * columnWidth
+            if line.2 == .title {
+                grid.put(line.0, x: x, y: y, maxColumns: columnWidth - 2, style: .title)
+            } else if line.2 == .statusWarn {
+                grid.put(line.1, x: x, y: y, maxColumns: columnWidth - 2, style: .statusWarn)
+            } else {
+                grid.put(line.0, x: x, y: y, maxColumns: keyWidth - 1, style: .keyHint)
+                grid.put(line.1, x: x + keyWidth, y: y, maxColumns: columnWidth - keyWidth - 2, style: .dialog)
+            }
+        }
+        grid.put(footer, x: box.x + 2, y: box.maxY - 2, maxColumns: box.width - 4, style: .muted)
+    }
+
+    /// `text` in lines of at most `width` columns, broken between words (a longer word gets a line of its own).
+    static func wrap(_ text: String, to width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ").map(String.init) {
+            if current.isEmpty {
+                current = word
+            } else if DisplayWidth.of(current) + 1 + DisplayWidth.of(word) <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
