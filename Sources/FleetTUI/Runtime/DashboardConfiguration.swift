@@ -1,0 +1,44 @@
+import FleetCore
+
+/// How the dashboard is set up: what it shows and what it may do.
+public struct DashboardConfiguration: Sendable {
+    /// The header's label for the source before it reports one (never credentials).
+    public var endpoint: String
+    public var theme: Theme
+    /// Names `t` cycles through.
+    public var themeNames: [String]
+    public var themeCatalog: ThemeCatalog
+    /// A problem loading the chosen theme, shown at start (the default is used instead).
+    public var themeError: ThemeError?
+    public var readOnly: Bool
+    /// False for `NO_COLOR` (non-empty) or `--no-color`.
+    public var colorAllowed: Bool
+    /// ASCII stand-ins for line drawing and glyphs, in a UTF-8 terminal too (`--ascii`, `ascii = true`).
+    public var asciiOnly: Bool
+    /// Frames at most this often.
+    public var maximumFramesPerSecond: Double
+    /// Warnings the operator must see while the dashboard runs (credentials in clear text, TLS verification
+    /// off): the status line shows them, not stderr just before the screen takes over. Never secrets.
+    public var warnings: [String]
+
+    public init(endpoint: String, theme: Theme = BuiltinThemes.standard, themeNames: [String] = BuiltinThemes.names,
+                themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
+                readOnly: Bool = false, colorAllowed: Bool = true, asciiOnly: Bool = false,
+                maximumFramesPerSecond: Double = 30, warnings: [String] = []) {
+        self.endpoint = endpoint
+        self.theme = theme
+        self.themeNames = themeNames
+        self.themeCatalog = themeCatalog
+        self.themeError = themeError
+        self.readOnly = readOnly
+        self.colorAllowed = colorAllowed
+        self.asciiOnly = asciiOnly
+        self.maximumFramesPerSecond = maximumFramesPerSecond
+        self.warnings = warnings
+    }
+
+    /// `NO_COLOR` set and non-empty forbids colour (no-color.org).
+    public static func colorAllowed(environment: [String: String], noColorFlag: Bool) -> Bool {
+        !noColorFlag && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+}

@@ -1,0 +1,150 @@
+import Dispatch
+import FleetCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The UI thread's state and loop.
+struct UserInterfaceLoop {
+    let runtime: DashboardRuntime
+    let terminal: any Terminal
+    var model: DashboardModel
+    var palette: Palette
+    let index = RowIndex()
+    /// The fleet as it was when paused.
+    var frozen: FleetState?
+    var grid: CellGrid?
+    var drawnModel: DashboardModel?
+    var drawnRevision: UInt64?
+    var lastFrameAt = -Double.infinity
+
+    init(runtime: DashboardRuntime, terminal: any Terminal) {
+        self.runtime = runtime
+        self.terminal = terminal
+        let config = runtime.configuration
+        let keymap = config.readOnly ? Keymap.standard.clearingDanger() : Keymap.standard
+        var names = config.themeNames
+        if !names.contains(config.theme.name) { names.insert(config.theme.name, at: 0) }
+        model = DashboardModel(keymap: keymap, size: terminal.size, themeNames: names, theme: config.theme.name,
+                               stream: StreamStatus(state: .connecting, endpoint: config.endpoint))
+        model.now = monotonicSeconds()
+        palette = Palette(theme: config.theme, depth: terminal.colorDepth)
+        if let error = config.themeError { model.show(.error, "theme: \(SafeText.sanitize(error.description))") }
+    }
+
+    mutating func run() {
+        let inbox = runtime.uiInbox
+        while !model.quitting {
+            let now = monotonicSeconds()
+            var messages: [DashboardMessage] = [.tick(now: now)]
+            messages += inbox.drain()
+            for input in terminal.readInput() {
+                switch input {
+                case let .key(key): messages.append(.key(key))
+                case let .resized(size): messages.append(.resized(size))
+                }
+            }
+            let effects = step(messages, now: now)
+            for effect in effects { perform(effect) }
+            if model.quitting { break }
+            wait(timeout: nextTimeout(now: monotonicSeconds()))
+        }
+    }
+
+    /// Applies messages and draws if due, holding the store's lock only for that.
+    private mutating func step(_ messages: [DashboardMessage], now: Double) -> [DashboardEffect] {
+        var effects: [DashboardEffect] = []
+        var painted: CellGrid?
+        var discardingKeys = false
+        let frozen = self.frozen
+        runtime.store.read { live in
+            let shown = frozen ?? live
+            var rows = index.rows(for: shown, filter: model.filter, now: now)
+            // Keys read in the same batch as the one that opened a dialog were typed before it was drawn: they
+            // must not answer it (`L` `y` arriving together never locks). Ctrl-C still quits.
+            for message in messages {
+                if discardingKeys, case let .key(key) = message, key != .control("c") { continue }
+                let filterBefore = model.filter
+                let produced = model.update(message, rows: rows)
+                if produced.contains(.discardTypeahead) { discardingKeys = true }
+                effects += produced
+                if model.filter != filterBefore { rows = index.rows(for: shown, filter: model.filter, now: now) }
+            }
+            // A dialog is drawn at once, frame budget or not: the terminal's unread input is discarded just before
+            // it is shown, so a key read after that was typed by someone who could see the dialog (discarding
+            // after the frame instead would race with a key typed at the sight of it).
+            if isDue(revision: shown.revision, now: now) || (discardingKeys && isDirty(revision: shown.revision)) {
+                var next = grid?.size == model.size ? grid! : CellGrid(size: model.size)
+                DashboardView.render(model, rows: rows, into: &next)
+                painted = next
+                drawnRevision = shown.revision
+            }
+        }
+        if discardingKeys { terminal.discardTypeahead() }
+        if let painted {
+            terminal.present(painted, palette: palette)
+            grid = painted
+            drawnModel = comparable(model)
+            lastFrameAt = now
+        }
+        return effects
+    }
+
+    /// Something changed and the frame budget allows a frame.
+    private func isDue(revision: UInt64, now: Double) -> Bool {
+        guard isDirty(revision: revision) else { return false }
+        return now - lastFrameAt >= 1 / runtime.configuration.maximumFramesPerSecond
+    }
+
+    private func isDirty(revision: UInt64) -> Bool {
+        drawnRevision != revision || drawnModel != comparable(model)
+    }
+
+    /// The model without the clock, which moves on every tick without changing the screen.
+    private func comparable(_ model: DashboardModel) -> DashboardModel {
+        var copy = model
+        copy.now = 0
+        return copy
+    }
+
+    private mutating func perform(_ effect: DashboardEffect) {
+        switch effect {
+        case let .send(command, vehicleID): runtime.send(command, to: vehicleID)
+        case .bell: terminal.bell()
+        case .quit: model.quitting = true
+        case .freezeDisplay: frozen = runtime.store.read { $0 }
+        case .resumeDisplay: frozen = nil
+        case .discardTypeahead: break  // done in `step`, before the dialog's frame is presented
+        case let .applyTheme(name):
+            do {
+                palette = Palette(theme: try runtime.configuration.themeCatalog.load(name), depth: terminal.colorDepth)
+            } catch {
+                model.show(.error, "theme: \(SafeText.sanitize(error.description))")
+            }
+        }
+    }
+
+    /// Milliseconds to sleep: until the next frame is allowed if something is waiting to be drawn, until the
+    /// flash expires, or forever (-1) when idle: no wake-ups without input or events.
+    private func nextTimeout(now: Double) -> Int32 {
+        let revision = (frozen?.revision) ?? runtime.store.read { $0.revision }
+        var deadline = Double.infinity
+        if isDirty(revision: revision) {
+            deadline = lastFrameAt + 1 / runtime.configuration.maximumFramesPerSecond
+        }
+        if let expiry = model.flash?.expiresAt { deadline = min(deadline, expiry) }
+        guard deadline.isFinite else { return -1 }
+        return Int32(max(0, min(60_000, ((deadline - now) * 1000).rounded(.up))))
+    }
+
+    private func wait(timeout: Int32) {
+        var fds = [
+            pollfd(fd: terminal.inputDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: runtime.uiInbox.wakeDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        _ = poll(&fds, nfds_t(fds.count), timeout)
+    }
+}
