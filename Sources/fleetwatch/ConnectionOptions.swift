@@ -3,12 +3,6 @@ import FleetConfig
 import FleetCore
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The connection options every command shares (DESIGN.md): flags win over the environment, which wins over
 /// the config file. No option takes a secret as its value.
 struct ConnectionOptions: ParsableArguments {
@@ -71,13 +65,5 @@ struct ConnectionOptions: ParsableArguments {
         } catch {
             throw ValidationError(error.description)
         }
-    }
-}
-
-/// Lines for stderr: diagnostics never mix with the data a command prints on stdout.
-enum StandardError {
-    static func print(_ line: String) {
-        var text = line + "\n"
-        text.withUTF8 { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
     }
 }
