@@ -19,13 +19,13 @@ import Foundation
 /// ```
 public final class AMQPEventSource: EventSource {
     public let configuration: StreamConfiguration
-    private let inbox: SettlementInbox
+    private let inbox: ConsumerThreadInbox
     private let hub: EventHub
     private let lifecycle = Lifecycle()
 
     public init(_ configuration: StreamConfiguration) {
         self.configuration = configuration
-        let inbox = SettlementInbox()
+        let inbox = ConsumerThreadInbox()
         self.inbox = inbox
         self.hub = EventHub(initialStatus: StreamStatus(state: .connecting, endpoint: configuration.url.endpoint)) { bit in
             inbox.post(.unsubscribe(subscriber: bit))

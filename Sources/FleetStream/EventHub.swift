@@ -2,13 +2,13 @@ import FleetCore
 import Foundation
 
 /// One producer, many subscribers: every subscriber gets every message, in order, through its own
-/// `AsyncStream` (backed by a `SubscriberMailbox`) or, for an inline subscriber, by a call on the producer's
+/// `AsyncStream` (backed by a `SubscriberTaskInbox`) or, for an inline subscriber, by a call on the producer's
 /// thread. Each subscriber is one bit, so that the ack ledger can tell who still has to settle a delivery; hence
 /// at most 64 subscribers at a time.
 final class EventHub: @unchecked Sendable {
     struct Subscriber {
         enum Delivery {
-            case mailbox(SubscriberMailbox)
+            case mailbox(SubscriberTaskInbox)
             case inline(@Sendable (StreamMessage) -> Void)
         }
 
@@ -44,7 +44,7 @@ final class EventHub: @unchecked Sendable {
     /// A new subscriber; it first receives the current status. The subscription ends when the task iterating it
     /// is cancelled or the stream is dropped.
     func subscribe() -> AsyncStream<StreamMessage> {
-        let mailbox = SubscriberMailbox()
+        let mailbox = SubscriberTaskInbox()
         lock.lock()
         guard !finished, bitsInUse != .max else {
             lock.unlock()

@@ -5,21 +5,21 @@ import Foundation
 /// The consumer thread's whole life: connect, subscribe, consume, acknowledge, reconnect; until stopped.
 ///
 /// Everything here runs on the one thread that owns the connection (rabbitmq-c is not thread-safe). The type is
-/// made on that thread and never leaves it; the outside world talks to it through the `SettlementInbox` (in)
+/// made on that thread and never leaves it; the outside world talks to it through the `ConsumerThreadInbox` (in)
 /// and the `EventHub` (out).
 final class StreamConsumer {
     // The state touched for every delivery is `@exclusivity(unchecked)`: this object lives and dies on its one
     // thread and no method reaches into another's access, so the runtime's per-access checks (3 % of the thread's
     // time) can only ever pass.
     private let configuration: StreamConfiguration
-    private let inbox: SettlementInbox
+    private let inbox: ConsumerThreadInbox
     private let hub: EventHub
     private let decoder = EventDecoder()
 
     /// Bumped for every new connection: settlements of an older one carry stale delivery tags and are dropped.
     private var generation: UInt64 = 0
     @exclusivity(unchecked) private var ledger = AckLedger()
-    @exclusivity(unchecked) private var commands: [SettlementInbox.Command] = []
+    @exclusivity(unchecked) private var commands: [ConsumerThreadInbox.Command] = []
     @exclusivity(unchecked) private var seen: SeenEvents
     /// Consumer tag → queue name, for the queues being consumed now.
     private var consumers: [String: String] = [:]
@@ -42,7 +42,7 @@ final class StreamConsumer {
     /// consumer spent twice the C consumer's CPU an event in `poll`).
     private static let quietAfter = 0.05
 
-    init(configuration: StreamConfiguration, inbox: SettlementInbox, hub: EventHub) {
+    init(configuration: StreamConfiguration, inbox: ConsumerThreadInbox, hub: EventHub) {
         self.configuration = configuration
         self.inbox = inbox
         self.hub = hub

@@ -16,7 +16,7 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     private let commands: (any VehicleCommands)?
     /// How it is set up; the session sets the terminal up from it too.
     public let configuration: DashboardConfiguration
-    private let inbox = Inbox()
+    private let inbox = UIThreadInbox()
 
     public init(source: any EventSource, commands: (any VehicleCommands)?, store: FleetStore = FleetStore(),
                 configuration: DashboardConfiguration) {
@@ -90,7 +90,7 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
         loop.run()
     }
 
-    var uiInbox: Inbox { inbox }
+    var uiInbox: UIThreadInbox { inbox }
 
     /// Sends a command off the UI thread; its answer comes back as a message (and its state goes into the store).
     func send(_ command: VehicleCommand, to vehicleID: String) {

@@ -3,7 +3,7 @@ import Foundation
 /// The mailbox of the consumer thread: subscribers post settlements (and unsubscriptions) from any thread, the
 /// thread that owns the connection drains them between consume calls and turns them into acks. rabbitmq-c must
 /// never be called from another thread, so this is the only way in.
-final class SettlementInbox: @unchecked Sendable {
+final class ConsumerThreadInbox: @unchecked Sendable {
     enum Command: Sendable {
         /// Subscriber `bit` settled deliveries `tags` of connection/channel `generation`.
         case settle(generation: UInt64, tags: ArraySlice<UInt64>, subscriber: UInt64)

@@ -7,7 +7,7 @@ import Foundation
 /// Why not `AsyncStream`'s own buffer: its `yield` resumes a waiting iterator for every element, and on two
 /// cores the iterator wakes up, takes the one element and suspends again before the next `yield`. Here the
 /// subscriber is woken only when it waits; taking an element is a lock and an array read.
-final class SubscriberMailbox: @unchecked Sendable {
+final class SubscriberTaskInbox: @unchecked Sendable {
     private enum Take {
         case message(StreamMessage)
         case finished

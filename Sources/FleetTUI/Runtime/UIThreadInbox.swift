@@ -12,7 +12,7 @@ import Darwin
 /// what can flood is coalesced into fixed slots (the event total, the latest stream status, rejections as a
 /// count and the latest, the newest smoke alerts and a count of the rest), and the few other messages (command
 /// answers, notices) queue up to `capacity`, beyond which they are counted and reported as dropped.
-final class Inbox: @unchecked Sendable {  // all state under `lock`; the pipe is thread-safe
+final class UIThreadInbox: @unchecked Sendable {  // all state under `lock`; the pipe is thread-safe
     /// Queued messages kept at most (commands, notices, snapshot progress, warnings).
     static let capacity = 256
     /// Smoke alerts kept at most between two drains; older ones are counted.
