@@ -2,7 +2,7 @@
 /// should report a syntax error, on
 /// - a table header whose name does not start with a key character (`[`, `[,`, `[ .x]`, `[[[`);
 /// - a date followed by `T` and no time (`d = 1979-05-27T:`);
-/// - a date followed by a space and a single digit (`d = 1979-05-27 0`);
+/// - a date-like value followed by a space and a single digit (`d = 1979-05-27 0`, `d = 1979-05-2- 0`);
 /// - a `}` where an array's value should be (`q = [}`, `q = ["a", }`).
 /// None is a valid config line (the file has no tables and no dates), so this check reports the line before the
 /// text reaches the parser.
@@ -62,8 +62,9 @@ enum ParserAbortCheck {
         return i < line.count && (isKeyStart(line[i]) || line[i] == UInt8(ascii: "]"))
     }
 
-    /// `.dateWithoutTime` for `DDDD-DD-DDT` (or `t`) not followed by a digit, `.dateWithShortTime` for `DDDD-DD-DD`,
-    /// a space and one digit not followed by another, outside quotes and comments; nil otherwise.
+    /// `.dateWithoutTime` for `DDDD-DD-DDT` (or `t`) not followed by a digit; `.dateWithShortTime` for what toml++
+    /// takes for a date followed by a space and a time, where the time is one digit (`shortTimeAfterDate`); both
+    /// outside quotes and comments; nil otherwise.
     static func dateProblem(_ line: [UInt8]) -> Problem? {
         var quote: UInt8?
         for i in line.indices {
@@ -74,16 +75,11 @@ enum ParserAbortCheck {
             }
             if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c; continue }
             if c == UInt8(ascii: "#") { return nil }
-            guard isDate(line, endingAt: i) else { continue }
-            let digitAt = { (k: Int) in k < line.count && isDigit(line[k]) }
-            switch c {
-            case UInt8(ascii: "T"), UInt8(ascii: "t"):
-                if !digitAt(i + 1) { return .dateWithoutTime }
-            case UInt8(ascii: " "):
-                if digitAt(i + 1), !digitAt(i + 2) { return .dateWithShortTime }
-            default:
-                break
+            if c == UInt8(ascii: "T") || c == UInt8(ascii: "t"), isDate(line, endingAt: i),
+               !(i + 1 < line.count && isDigit(line[i + 1])) {
+                return .dateWithoutTime
             }
+            if c == UInt8(ascii: " "), shortTimeAfterDate(line, space: i) { return .dateWithShortTime }
         }
         return nil
     }
@@ -93,6 +89,41 @@ enum ParserAbortCheck {
         guard end >= 10 else { return false }
         return (0..<10).allSatisfy { k in
             k == 4 || k == 7 ? line[end - 10 + k] == UInt8(ascii: "-") : isDigit(line[end - 10 + k])
+        }
+    }
+
+    /// toml++'s own test for "a date, a space, then a time" (`parse_value`): the value so far is ten characters
+    /// (underscores not counted) of digits and `-`, starting with a digit, with `-` fifth and eighth. When one digit
+    /// follows the space and then anything that ends a value (whitespace of any kind, `]`, `}`, `,`, `#`, or the
+    /// line's end), toml++ asserts instead of reporting. `space` is the index of that space in `line`.
+    static func shortTimeAfterDate(_ line: [UInt8], space: Int) -> Bool {
+        guard space + 1 < line.count, isDigit(line[space + 1]) else { return false }
+        if space + 2 < line.count {
+            let rest = String(decoding: line[(space + 2)...], as: UTF8.self).unicodeScalars
+            guard let next = rest.first,
+                  next.properties.isWhitespace || "]},#".unicodeScalars.contains(next) else { return false }
+        }
+        var value: [UInt8] = []  // the value before the space, back to where it starts, without underscores
+        var k = space - 1
+        while k >= 0, !isValueStart(line[k]) {
+            if line[k] != UInt8(ascii: "_") { value.append(line[k]) }
+            if value.count > 10 { return false }
+            k -= 1
+        }
+        value.reverse()
+        return value.count == 10 && isDigit(value[0]) && value[4] == UInt8(ascii: "-") && value[7] == UInt8(ascii: "-")
+            && value.allSatisfy { isDigit($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// A byte before which a value starts: whitespace, `=`, `[`, `{`, `,`, or a byte of a non-ASCII character
+    /// (toml++ takes some of those for whitespace; in a value of digits and `-` none can stand).
+    private static func isValueStart(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "="), UInt8(ascii: "["), UInt8(ascii: "{"),
+             UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "\r"):
+            true
+        default:
+            c >= 0x80
         }
     }
 
