@@ -93,38 +93,30 @@ enum ParserAbortCheck {
     }
 
     /// toml++'s own test for "a date, a space, then a time" (`parse_value`): the value so far is ten characters
-    /// (underscores not counted) of digits and `-`, starting with a digit, with `-` fifth and eighth. When one digit
-    /// follows the space and then anything that ends a value (whitespace of any kind, `]`, `}`, `,`, `#`, or the
-    /// line's end), toml++ asserts instead of reporting. `space` is the index of that space in `line`.
+    /// (underscores not counted) starting with a digit, with `-` fifth and eighth, and nothing that gives it another
+    /// type (`+`, `.`, `:`, `T`, `Z`). When one digit follows the space and then anything that ends a value
+    /// (whitespace of any kind, `]`, `}`, `,`, `#`, or the line's end), toml++ asserts instead of reporting. This
+    /// test takes a little more than toml++ does (some letters give a value another type only in some places), which
+    /// costs nothing: no such line is valid TOML. `space` is the index of that space in `line`.
     static func shortTimeAfterDate(_ line: [UInt8], space: Int) -> Bool {
-        guard space + 1 < line.count, isDigit(line[space + 1]) else { return false }
-        if space + 2 < line.count {
-            let rest = String(decoding: line[(space + 2)...], as: UTF8.self).unicodeScalars
-            guard let next = rest.first,
-                  next.properties.isWhitespace || "]},#".unicodeScalars.contains(next) else { return false }
-        }
-        var value: [UInt8] = []  // the value before the space, back to where it starts, without underscores
-        var k = space - 1
-        while k >= 0, !isValueStart(line[k]) {
-            if line[k] != UInt8(ascii: "_") { value.append(line[k]) }
+        let after = Array(String(decoding: line[(space + 1)...], as: UTF8.self).unicodeScalars.prefix(2))
+        guard let digit = after.first, ("0"..."9").contains(digit) else { return false }
+        if after.count > 1, !endsValue(after[1]) { return false }
+        var value: [Unicode.Scalar] = []  // back to where the value starts, without underscores
+        for scalar in String(decoding: line[..<space], as: UTF8.self).unicodeScalars.reversed() {
+            if endsValue(scalar) || "=[{".unicodeScalars.contains(scalar) { break }
+            if scalar == "_" { continue }
+            value.append(scalar)
             if value.count > 10 { return false }
-            k -= 1
         }
         value.reverse()
-        return value.count == 10 && isDigit(value[0]) && value[4] == UInt8(ascii: "-") && value[7] == UInt8(ascii: "-")
-            && value.allSatisfy { isDigit($0) || $0 == UInt8(ascii: "-") }
+        return value.count == 10 && ("0"..."9").contains(value[0]) && value[4] == "-" && value[7] == "-"
+            && !value.contains { "+.:tTzZ".unicodeScalars.contains($0) }
     }
 
-    /// A byte before which a value starts: whitespace, `=`, `[`, `{`, `,`, or a byte of a non-ASCII character
-    /// (toml++ takes some of those for whitespace; in a value of digits and `-` none can stand).
-    private static func isValueStart(_ c: UInt8) -> Bool {
-        switch c {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "="), UInt8(ascii: "["), UInt8(ascii: "{"),
-             UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "\r"):
-            true
-        default:
-            c >= 0x80
-        }
+    /// What toml++ takes for the end of a value, and any other whitespace.
+    private static func endsValue(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || "]},#".unicodeScalars.contains(scalar)
     }
 
     /// The line of a `}` that follows `[` or `,` with only blanks, newlines or comments between, outside strings.

@@ -327,11 +327,12 @@ import TestSupport
                                      files: quoted).theme == "1979-05-27T")
     }
 
-    /// Found by `scripts/fuzz config`: toml++ aborted on what it takes for a date (ten digits and dashes, dashes
-    /// fifth and eighth, underscores not counted), a space and a single digit (a time cut short), followed by
+    /// Found by `scripts/fuzz config`: toml++ aborted on what it takes for a date (ten characters from a digit on,
+    /// dashes fifth and eighth, underscores not counted), a space and a single digit (a time cut short), followed by
     /// anything that ends a value; `1979-05-27 07:32` still reaches the parser.
     @Test(arguments: ["b = 1979-05-27 0\n", "b = [1979-05-27 5]\n", "b = {a = 1979-05-27 0}\n", "b = 1979-05-27 0 # c\n",
-                      "b = 1979-05-2- 0\n", "b = 1_979-05-27 0\n", "b = 1979-05-27 0\u{A0}\n"])
+                      "b = 1979-05-2- 0\n", "b = 1_979-05-27 0\n", "b = 1979-05-27 0\u{A0}\n", "b= 1979-0\u{15}-27 0\n",
+                      "b = 1\u{E9}79-05-27 0\n"])
     func aDateWithAShortTimeIsASyntaxErrorNotACrash(text: String) {
         let fs = files(["/c.toml": (text, false)])
         #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: 1,
