@@ -13,10 +13,11 @@ import Testing
         let thread: Thread
         let finished = DoneFlag()
 
-        init(commands: (any VehicleCommands)? = FakeCommands(), readOnly: Bool = false, warnings: [String] = []) {
+        init(commands: (any VehicleCommands)? = FakeCommands(), readOnly: Bool = false, warnings: [String] = [],
+             themeError: ThemeError? = nil) {
             runtime = DashboardRuntime(source: source, commands: commands,
-                                       configuration: DashboardConfiguration(endpoint: "fake", readOnly: readOnly,
-                                                                             warnings: warnings))
+                                       configuration: DashboardConfiguration(endpoint: "fake", themeError: themeError,
+                                                                             readOnly: readOnly, warnings: warnings))
             let runtime = self.runtime, terminal = self.terminal, finished = self.finished
             thread = Thread {
                 runtime.runUserInterface(on: terminal)
@@ -138,6 +139,13 @@ import Testing
         #expect(await eventually { h.shows("Lock A-1 (A)?") }, "\(h.screen())")
         h.type(.character("y"))
         #expect(await eventually { h.shows("Locked A-1: 200") }, "\(h.screen())")
+        #expect(await h.quit())
+    }
+
+    /// A theme that failed to load at start reaches the status line through `update`, like any notice.
+    @Test func aThemeErrorAtStartIsShown() async {
+        let h = Harness(themeError: ThemeError(file: "mine.theme", line: 3, message: "unknown slot `x`"))
+        #expect(await eventually { h.shows("theme: mine.theme:3: unknown slot `x`") }, "\(h.screen())")
         #expect(await h.quit())
     }
 

@@ -276,7 +276,7 @@ import Testing
     @Test func infoFlashesExpireOnTick() {
         var model = Fixture.model()
         let rows = index.rows(for: Fixture.fleet(), filter: .none)
-        model.show(.info, "hello")
+        _ = model.update(.notice(.info, "hello"), rows: rows)
         _ = model.update(.tick(now: model.now + 1), rows: rows)
         #expect(model.flash != nil)
         _ = model.update(.tick(now: model.now + 10), rows: rows)
@@ -287,6 +287,17 @@ import Testing
         for key in [Key.character("q"), .control("c")] {
             var model = Fixture.model()
             #expect(press([key], &model) == [.quit])
+        }
+    }
+
+    /// A signal's request to quit is a message of its own, not a faked Ctrl-C, and quits from any mode.
+    @Test func aQuitRequestEndsTheDashboardFromAnyMode() {
+        let rows = index.rows(for: Fixture.fleet(), filter: .none)
+        for opening in [[Key](), [.character("?")], [.character("/")]] {
+            var model = Fixture.model()
+            _ = press(opening, &model)
+            #expect(model.update(.quitRequested, rows: rows) == [.quit])
+            #expect(model.quitting)
         }
     }
 

@@ -35,7 +35,7 @@ import Testing
         inbox.requestQuit()
         #expect(inbox.held == UIThreadInbox.capacity)
         let messages = inbox.drain()
-        if case .key(.control("c"))? = messages.first {} else { Issue.record("quit not first: \(messages.prefix(2))") }
+        if case .quitRequested? = messages.first {} else { Issue.record("quit not first: \(messages.prefix(2))") }
         let notices = messages.compactMap { if case let .notice(_, text) = $0 { text } else { nil } }
         #expect(notices.count == UIThreadInbox.capacity + 1)
         #expect(notices.first == "n0")

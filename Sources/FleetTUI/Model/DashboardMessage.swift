@@ -24,6 +24,8 @@ public enum DashboardMessage: Sendable {
     /// off, a token lifetime the REST edge replaced): added to those shown, each once, whichever edge sends them
     /// first.
     case warnings([String])
+    /// A signal (SIGTERM, SIGHUP, SIGINT) asks the dashboard to end, as Ctrl-C does.
+    case quitRequested
 }
 
 /// Where the REST snapshot of the fleet stands.

@@ -64,7 +64,14 @@ extension DashboardModel {
                 warnings.append(text)
             }
             return []
+        case .quitRequested:
+            return quit()
         }
+    }
+
+    private mutating func quit() -> [DashboardEffect] {
+        quitting = true
+        return [.quit]
     }
 
     /// Before any selection the Vehicles pane shows its first row selected: pin that to its vehicle, so what the
@@ -76,17 +83,14 @@ extension DashboardModel {
     }
 
     /// Puts a message in the status line.
-    public mutating func show(_ level: Flash.Level, _ text: String) {
+    mutating func show(_ level: Flash.Level, _ text: String) {
         flash = Flash(level, text, now: now)
     }
 
     // MARK: - Keys, by mode: dialog, help, prompt, then the keymap.
 
     private mutating func handle(_ key: Key, rows: FleetRows) -> [DashboardEffect] {
-        if key == .control("c") {
-            quitting = true
-            return [.quit]
-        }
+        if key == .control("c") { return quit() }
         if dialog != nil { return handleDialog(key) }
         if helpOpen {
             if key == .escape || key == .character("?") || key == .character("q") { helpOpen = false }

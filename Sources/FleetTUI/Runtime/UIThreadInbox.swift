@@ -59,7 +59,7 @@ final class UIThreadInbox: @unchecked Sendable {  // all state under `lock`; the
                 smoke.append(message)
             case let .eventsApplied(total):
                 eventsApplied = total
-            case .key(.control("c")):
+            case .quitRequested:
                 quitRequested = true  // never dropped, however full the queue
             default:
                 if messages.count < Self.capacity { messages.append(message) } else { dropped &+= 1 }
@@ -68,8 +68,8 @@ final class UIThreadInbox: @unchecked Sendable {  // all state under `lock`; the
         wake()
     }
 
-    /// Asks the UI loop to quit as Ctrl-C does; never lost to the bound.
-    func requestQuit() { post(.key(.control("c"))) }
+    /// Asks the UI loop to quit; never lost to the bound.
+    func requestQuit() { post(.quitRequested) }
 
     /// Records the store's event total; only the latest counts.
     func eventsApplied(_ total: Int) { post(.eventsApplied(total: total)) }
@@ -86,7 +86,7 @@ final class UIThreadInbox: @unchecked Sendable {  // all state under `lock`; the
         while read(fds[0], &buffer, buffer.count) > 0 {}
         return lock.withLock {
             wakePending = false
-            var out: [DashboardMessage] = quitRequested ? [.key(.control("c"))] : []
+            var out: [DashboardMessage] = quitRequested ? [.quitRequested] : []
             out += messages
             if dropped > 0 { out.append(.notice(.warn, "\(dropped) status messages dropped while the screen was stalled")) }
             if let status { out.append(.stream(status)) }

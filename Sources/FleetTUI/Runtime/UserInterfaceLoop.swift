@@ -32,7 +32,7 @@ struct UserInterfaceLoop {
                                stream: StreamStatus(state: .connecting, endpoint: config.endpoint))
         model.now = monotonicSeconds()
         palette = Palette(theme: config.theme, depth: terminal.colorDepth)
-        if let error = config.themeError { model.show(.error, "theme: \(SafeText.sanitize(error.description))") }
+        if let error = config.themeError { runtime.uiInbox.post(Self.themeNotice(error)) }
     }
 
     mutating func run() {
@@ -110,6 +110,11 @@ struct UserInterfaceLoop {
         return copy
     }
 
+    /// A theme that could not be loaded, for the status line (through `update`, as every change of the model).
+    private static func themeNotice(_ error: ThemeError) -> DashboardMessage {
+        .notice(.error, "theme: \(SafeText.sanitize(error.description))")
+    }
+
     private mutating func perform(_ effect: DashboardEffect) {
         switch effect {
         case let .send(command, vehicleID): runtime.send(command, to: vehicleID)
@@ -122,7 +127,7 @@ struct UserInterfaceLoop {
             do {
                 palette = Palette(theme: try runtime.configuration.themeCatalog.load(name), depth: terminal.colorDepth)
             } catch {
-                model.show(.error, "theme: \(SafeText.sanitize(error.description))")
+                runtime.uiInbox.post(Self.themeNotice(error))
             }
         }
     }
