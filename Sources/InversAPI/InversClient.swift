@@ -102,8 +102,9 @@ public final class InversClient: VehicleCommands {
     /// Sends `command` to the vehicle and returns its new state. Throws a `CommandFailure` with the status,
     /// problem type, title and flow id; `.refused` in read-only mode for a command that changes the vehicle.
     public func send(_ command: VehicleCommand, to vehicleID: String) async throws(CommandFailure) -> CommandResult {
-        if configuration.readOnly && command.isDangerous {
-            throw CommandFailure(kind: .refused, title: "Read-only mode: \(command.rawValue) is disabled")
+        // Defence in depth: the dashboard and `lock`/`unlock` refuse before they get here.
+        guard ReadOnlyMode.permits(command, readOnly: configuration.readOnly) else {
+            throw CommandFailure(kind: .refused, title: ReadOnlyMode.refusal(command))
         }
         let url = api.url(["vehicles", vehicleID, "commands", command.rawValue])
         return try await call(.post, url, timeout: configuration.commandTimeout).commandState()

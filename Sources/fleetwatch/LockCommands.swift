@@ -82,10 +82,9 @@ struct VehicleCommandRun {
             throw ValidationError("--timeout must be a number of seconds, more than 0 and at most 86400")
         }
         let settings = try connection.resolve()
-        let verb = command == .lockCentralLock ? "lock" : "unlock"
         let shownID = SafeText.sanitize(vehicleID)
-        if settings.readOnly {
-            StandardError.print("fleetwatch: read-only mode: \(verb) is disabled; nothing was sent")
+        guard ReadOnlyMode.permits(command, readOnly: settings.readOnly) else {
+            StandardError.print("fleetwatch: \(ReadOnlyMode.refusal(command)); nothing was sent")
             throw ExitCode(Exit.refused)
         }
         guard let clientID = settings.clientID, let secret = settings.clientSecret else {
@@ -119,7 +118,7 @@ struct VehicleCommandRun {
         case .success(let result):
             print("\(command.pastTense) \(shownID) (\(result.httpStatus), flow \(SafeText.sanitize(result.flowID ?? "none")))")
         case .failure(let failure):
-            var line = "fleetwatch: \(verb) \(shownID) failed: \(failure)"
+            var line = "fleetwatch: \(command.verb.lowercased()) \(shownID) failed: \(failure)"
             if failure.kind == .timeout || (failure.status ?? 0) >= 500 {
                 line += "; the vehicle may have acted: check its state before retrying"
             }

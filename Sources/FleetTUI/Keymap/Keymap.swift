@@ -1,3 +1,5 @@
+import FleetCore
+
 /// What a key does on the main screen.
 public enum KeyAction: Hashable, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
@@ -9,6 +11,15 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case nextTheme
     case help
     case quit
+
+    /// The vehicle command the action sends (after a confirmation), if any.
+    public var command: VehicleCommand? {
+        switch self {
+        case .lock: .lockCentralLock
+        case .unlock: .unlockCentralLock
+        default: nil
+        }
+    }
 }
 
 /// One row of the keymap: the keys, what they do, and how help and the hint line describe them.
@@ -112,7 +123,7 @@ public struct Keymap: Hashable, Sendable {
 
     /// Why `key` does nothing, when read-only mode removed it: `read-only: lock is disabled`.
     public func refusal(for key: Key) -> String? {
-        disabled.first { $0.keys.contains(key) }.map { "read-only: \($0.short) is disabled" }
+        disabled.first { $0.keys.contains(key) }?.action.command.map(ReadOnlyMode.refusal)
     }
 
     /// The status line's hints: `/ filter  L lock  …`, from the table.

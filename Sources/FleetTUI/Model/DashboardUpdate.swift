@@ -183,8 +183,8 @@ extension DashboardModel {
 
     private mutating func confirm(_ open: ConfirmDialog) -> [DashboardEffect] {
         dialog = nil
-        guard !isReadOnly else {
-            show(.warn, "read-only: \(open.verb.lowercased()) is disabled")
+        guard ReadOnlyMode.permits(open.command, readOnly: isReadOnly) else {
+            show(.warn, ReadOnlyMode.refusal(open.command))
             return []
         }
         pending[open.vehicleID] = open.command
