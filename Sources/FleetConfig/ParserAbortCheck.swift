@@ -33,7 +33,10 @@ enum ParserAbortCheck {
         var multilineDelimiter: [UInt8]?  // inside a `"""` or `'''` string: its lines are not headers
         if let line = lineOfBraceForValue(Array(text.utf8)) { return (line, .braceForValue) }
         var number = 0
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        // toml++ skips a UTF-8 byte order mark before the first line, so the checks must too.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let document = text.utf8.starts(with: bom) ? text.utf8.dropFirst(bom.count) : text.utf8[...]
+        for line in document.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
             let bytes = Array(line)
             if multilineDelimiter == nil {
