@@ -14,7 +14,10 @@ public struct APIAnswer: Sendable {
     public var retryAfter: String?
     /// `X-Rate-Limit-Reset`, as sent: when the rate-limit window ends, in epoch seconds.
     public var rateLimitReset: String?
-    public var body: [UInt8]
+    public let body: [UInt8]
+    /// The body parsed as JSON, once, when the answer is made; nil when it is not JSON (or over `JSONDocument`'s
+    /// size and depth limits). Every reader of the answer looks at this rather than parsing again.
+    public let json: JSONValue?
 
     /// The answer from its parts, the headers as they arrived: only the first of each header the client acts
     /// on counts (names compare case-insensitively); the others are ignored.
@@ -34,12 +37,10 @@ public struct APIAnswer: Sendable {
         self.retryAfter = retryAfter
         self.rateLimitReset = rateLimitReset
         self.body = body
+        json = (try? JSONDocument(bytes: body))?.root
     }
 
     public var isSuccess: Bool { (200..<300).contains(status) }
-
-    /// The parsed JSON body, or nil when it is not JSON (or over `JSONDocument`'s size and depth limits).
-    public var json: JSONValue? { (try? JSONDocument(bytes: body))?.root }
 
     /// The `application/problem+json` type, when the body has one.
     public var problemType: String? { json?["type"]?.string }
