@@ -93,7 +93,7 @@ extension DashboardModel {
         if key == .control("c") { return quit() }
         if dialog != nil { return handleDialog(key) }
         if helpOpen {
-            if key == .escape || key == .character("?") || key == .character("q") { helpOpen = false }
+            if ModeKeymaps.help.action(for: key) == .close { helpOpen = false }
             return []
         }
         if prompt != nil { return handlePrompt(key, rows: rows) }
@@ -163,20 +163,18 @@ extension DashboardModel {
     }
 
     private mutating func handleDialog(_ key: Key) -> [DashboardEffect] {
-        guard var open = dialog else { return [] }
-        switch key {
-        case .character("y"), .character("Y"):
+        guard var open = dialog, let action = ModeKeymaps.dialog.action(for: key) else { return [] }
+        switch action {
+        case .confirm:
             return confirm(open)
-        case .character("n"), .character("N"), .escape:
+        case .cancel:
             dialog = nil
-        case .tab, .backTab, .left, .right, .character("h"), .character("l"):
+        case .switchFocus:
             open.focus = open.focus == .cancel ? .confirm : .cancel
             dialog = open
-        case .enter:
+        case .pressFocused:
             if open.focus == .confirm { return confirm(open) }
             dialog = nil
-        default:
-            break
         }
         return []
     }
@@ -194,24 +192,24 @@ extension DashboardModel {
 
     private mutating func handlePrompt(_ key: Key, rows: FleetRows) -> [DashboardEffect] {
         guard var open = prompt else { return [] }
-        switch key {
-        case .enter:
+        switch ModeKeymaps.prompt.action(for: key) {
+        case .keep?:
             prompt = nil
             return []
-        case .escape:
+        case .clear?:
             prompt = nil
             applyFilter(.none, rows: rows)
             return []
-        case .backspace, .delete:
+        case .deleteBackward?:
             if !open.text.isEmpty { open.text.removeLast() }
-        case .control("u"):
+        case .erase?:
             open.text = ""
-        case let .character(c):
+        case nil:
+            // Not in the table: a printable character types itself, anything else does nothing.
+            guard case let .character(c) = key else { return [] }
             let text = SafeText.sanitize(String(c))
             guard DisplayWidth.of(text) > 0 else { return [] }
             open.text += text
-        default:
-            return []
         }
         prompt = open
         applyFilter(VehicleFilter(open.text), rows: rows)

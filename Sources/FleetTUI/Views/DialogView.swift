@@ -19,7 +19,7 @@ enum DialogView {
         grid.put(cancel, x: x, y: box.y + 4, style: dialog.focus == .cancel ? .buttonFocus : .button)
         grid.put(confirm, x: x + DisplayWidth.of(cancel) + 3, y: box.y + 4,
                  style: dialog.focus == .confirm ? .buttonFocus : .button)
-        grid.put("y confirm · n/Esc cancel · Tab switch", x: box.x + 3, y: box.y + 6, maxColumns: box.width - 6,
+        grid.put(ModeKeymaps.dialog.hints(separator: " · "), x: box.x + 3, y: box.y + 6, maxColumns: box.width - 6,
                  style: .muted)
     }
 }

@@ -19,7 +19,7 @@ enum HelpView {
             lines.append((section.rawValue, "", .title))
             for binding in bindings { lines.append((binding.keyLabel, binding.description, .dialog)) }
         }
-        var footer = "theme \(model.themeName)"
+        var footer = ModeKeymaps.help.hints(separator: " · ") + " · theme \(model.themeName)"
         if model.isReadOnly {
             footer += " · read-only: " + model.keymap.disabled.map(\.short).joined(separator: " and ") + " disabled"
         }

@@ -11,7 +11,7 @@ enum StatusLineView {
             x += grid.put(" /", x: x, y: rect.y, style: .prompt)
             x += grid.put(prompt.text, x: x, y: rect.y, maxColumns: max(0, rect.maxX - x - 30), style: .prompt)
             grid.put("█", x: x, y: rect.y, style: .prompt)
-            let help = "Enter keep  Esc clear  ! inverts "
+            let help = ModeKeymaps.prompt.hints(separator: "  ") + "  ! inverts "
             grid.put(help, x: max(x + 2, rect.maxX - DisplayWidth.of(help)), y: rect.y, style: .muted)
             return
         }
