@@ -182,26 +182,36 @@ enum ParserAbortCheck {
     private static let basicDelimiter = [UInt8](repeating: UInt8(ascii: "\""), count: 3)
     private static let literalDelimiter = [UInt8](repeating: UInt8(ascii: "'"), count: 3)
 
-    /// Whether a multi-line string is open at the end of `line`, and with which delimiter. Good enough for this
-    /// check: an escaped `\"""` inside a basic string is rare, and at worst a header goes unchecked or a line
-    /// inside a string is reported.
+    /// Whether a multi-line string is open at the end of `line`, and with which delimiter. One-line strings are
+    /// skipped whole (a `'''` inside `"…"` opens nothing), as are escaped bytes in basic strings. Good enough for
+    /// this check: at worst a header goes unchecked or a line inside a string is reported.
     private static func delimiterAfter(_ line: [UInt8], startingInside open: [UInt8]?) -> [UInt8]? {
         var open = open
         var i = 0
-        while i + 2 < line.count {
-            let three = Array(line[i..<(i + 3)])
+        let backslash = UInt8(ascii: "\\")
+        func triple(at k: Int) -> [UInt8]? { k + 2 < line.count ? Array(line[k..<(k + 3)]) : nil }
+        while i < line.count {
             if let delimiter = open {
-                if three == delimiter {
+                if delimiter == basicDelimiter, line[i] == backslash { i += 2; continue }
+                if triple(at: i) == delimiter {
                     open = nil
                     i += 3
-                    continue
+                } else {
+                    i += 1
                 }
-            } else if three == basicDelimiter || three == literalDelimiter {
+                continue
+            }
+            let c = line[i]
+            if c == UInt8(ascii: "#") { break }  // a comment: nothing after it opens a string
+            guard c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") else { i += 1; continue }
+            if let three = triple(at: i), three == basicDelimiter || three == literalDelimiter {
                 open = three
                 i += 3
                 continue
-            } else if line[i] == UInt8(ascii: "#") {
-                break  // a comment: nothing after it opens a string
+            }
+            i += 1  // a one-line string: skip to its closing quote
+            while i < line.count, line[i] != c {
+                i += c == UInt8(ascii: "\"") && line[i] == backslash ? 2 : 1
             }
             i += 1
         }

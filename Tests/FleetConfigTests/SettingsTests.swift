@@ -294,9 +294,10 @@ import TestSupport
     }
 
     /// Found by `scripts/fuzz config`: toml++ (in TOMLKit) aborted the process on a table header without a name,
-    /// after a byte order mark too.
+    /// after a byte order mark too, and after a one-line string holding `'''`.
     @Test(arguments: [("[\n", 1), ("[, g = 1\n", 1), ("theme = \"x\"\n[ .x]\n", 2), ("[[[a]]]\n", 1), ("[[ ,]]", 1),
-                      ("# comment\n[, g = nan  comment\n[server]07:32:00Z\n", 2), ("\u{FEFF}[,", 1)])
+                      ("# comment\n[, g = nan  comment\n[server]07:32:00Z\n", 2), ("\u{FEFF}[,", 1),
+                      ("host = \"x'''[y\"\n[[:a\n", 2)])
     func aTableHeaderWithoutANameIsASyntaxErrorNotACrash(text: String, line: Int) {
         let fs = files(["/c.toml": (text, false)])
         #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: line, message: "a table header needs a name, "
