@@ -142,8 +142,7 @@ extension DashboardModel {
             return [.applyTheme(themeName)]
         case .help: helpOpen = true
         case .quit:
-            quitting = true
-            return [.quit]
+            return quit()
         }
         return []
     }
