@@ -63,8 +63,11 @@ let package = Package(
         ]),
         // Restores the terminal from a fatal signal's handler (C: only async-signal-safe calls there).
         .target(name: "CTerminalRescue"),
-        .target(name: "FleetSim", dependencies: [
-            "FleetCore", "AMQP",
+        .target(name: "FleetSim", dependencies: ["FleetCore", "AMQP"]),
+        // The stand-in's REST server (Hummingbird), for fleetsim and the tests only: the fleetwatch binary an
+        // operator installs links no HTTP server.
+        .target(name: "FleetSimREST", dependencies: [
+            "FleetCore", "FleetSim",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -84,7 +87,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "fleetsim", dependencies: [
-            "FleetCore", "FleetSim",
+            "FleetCore", "FleetSim", "FleetSimREST",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -109,22 +112,22 @@ let package = Package(
         .testTarget(name: "FleetConfigTests", dependencies: ["FleetConfig", "TestSupport"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "FleetStreamTests", dependencies: ["FleetStream", "AMQP", "TestSupport"]),
-        .testTarget(name: "FleetSimTests", dependencies: ["FleetSim", "FleetCore", "AMQP", "TestSupport"],
+        .testTarget(name: "FleetSimTests", dependencies: ["FleetSim", "FleetSimREST", "FleetCore", "AMQP", "TestSupport"],
                     exclude: ["Fixtures"]),
         // The stand-in's REST server and the INVERS client, over real HTTP on loopback.
         .testTarget(name: "FleetSimRESTTests", dependencies: [
-            "FleetSim", "FleetCore", "TestSupport",
+            "FleetSim", "FleetSimREST", "FleetCore", "TestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "InversAnswersTests", dependencies: ["InversAnswers", "FleetCore"]),
         .testTarget(name: "InversAPITests", dependencies: [
-            "InversAPI", "InversAnswers", "FleetSim", "FleetCore", "TestSupport",
+            "InversAPI", "InversAnswers", "FleetSim", "FleetSimREST", "FleetCore", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // `fleetwatch lock` / `unlock`: the built binary against the stand-in.
-        .testTarget(name: "FleetwatchCLITests", dependencies: ["FleetSim", "FleetCore", "TestSupport"]),
+        .testTarget(name: "FleetwatchCLITests", dependencies: ["FleetSim", "FleetSimREST", "FleetCore", "TestSupport"]),
         .testTarget(name: "FleetTUITests", dependencies: [
             "FleetTUI", "FleetCore", "TestSupport",
             .product(name: "Logging", package: "swift-log"),

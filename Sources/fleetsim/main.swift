@@ -4,6 +4,7 @@ import AMQP
 import ArgumentParser
 import FleetCore
 import FleetSim
+import FleetSimREST
 import Foundation
 
 @main

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FleetCore
 import FleetSim
+import FleetSimREST
 import Foundation
 import NIOCore
 import NIOHTTP1

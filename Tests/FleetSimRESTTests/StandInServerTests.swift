@@ -1,8 +1,9 @@
-import TestSupport
 import AsyncHTTPClient
 import FleetCore
 import FleetSim
+import FleetSimREST
 import Foundation
+import TestSupport
 import Testing
 
 /// The stand-in's REST server, over real HTTP on loopback: every route and every problem the contract lists.

@@ -1,5 +1,6 @@
 import FleetCore
 import FleetSim
+import FleetSimREST
 import Testing
 
 /// The stand-in writes what the client's decoder reads: every field survives the round trip.

@@ -1,6 +1,7 @@
-import TestSupport
 import FleetCore
 import FleetSim
+import FleetSimREST
+import TestSupport
 import Testing
 
 /// Collects what a subscription delivers, so a test can poll it.

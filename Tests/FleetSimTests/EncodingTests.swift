@@ -1,5 +1,6 @@
 import FleetCore
 @testable import FleetSim
+import FleetSimREST
 import Testing
 
 @Suite struct EncodingTests {

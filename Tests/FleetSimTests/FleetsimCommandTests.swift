@@ -1,6 +1,7 @@
 import AMQP
 import FleetCore
 import FleetSim
+import FleetSimREST
 import Foundation
 import Testing
 

@@ -1,8 +1,9 @@
-import TestSupport
 import AMQP
 import FleetCore
 import FleetSim
+import FleetSimREST
 import Foundation
+import TestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -1,5 +1,6 @@
 import FleetCore
 import FleetSim
+import FleetSimREST
 import Testing
 
 /// A publisher that keeps what it is given, and counts the confirm waits (a unit-test stand-in for the broker).

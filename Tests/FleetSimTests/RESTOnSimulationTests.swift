@@ -1,5 +1,6 @@
 import FleetCore
 import FleetSim
+import FleetSimREST
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -1,5 +1,6 @@
 import FleetCore
 import FleetSim
+import FleetSimREST
 import Testing
 
 /// The dashboard's store, seeded with the simulated fleet's snapshot and fed its events (as `fleetwatch --demo`

@@ -1,8 +1,9 @@
 import FleetCore
 import FleetSim
+import FleetSimREST
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `fleetwatch lock ID` and `fleetwatch unlock ID`, run as the built binary against the stand-in over real HTTP:
 /// what they print, where, and with which exit code, and that the secret never shows.

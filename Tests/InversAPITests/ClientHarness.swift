@@ -1,5 +1,6 @@
 import FleetCore
 import FleetSim
+import FleetSimREST
 import InversAPI
 import Logging
 import Testing

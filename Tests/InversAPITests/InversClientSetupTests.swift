@@ -1,9 +1,10 @@
 import FleetCore
 import FleetSim
+import FleetSimREST
 import Foundation
 import InversAPI
-import Testing
 import TestSupport
+import Testing
 
 /// How the client is set up: which URLs it takes, when it warns, and that HTTPS always verifies.
 @Suite struct InversClientSetupTests {

@@ -1,10 +1,11 @@
-import TestSupport
 import FleetCore
 import FleetSim
+import FleetSimREST
 import Foundation
 import InversAPI
 import Logging
 import Synchronization
+import TestSupport
 import Testing
 
 /// The INVERS REST client against the stand-in over real HTTP: tokens, commands, problems, retries, snapshot.

@@ -4,13 +4,13 @@ import Foundation
 ///
 /// `NSLock` rather than `Synchronization.Mutex`: the package still supports macOS 14, and on Linux `Mutex` is a bare
 /// futex that ThreadSanitizer cannot see, so `scripts/sanitize thread` reported races on state it guards.
-final class Locked<Value>: @unchecked Sendable {
+package final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
-    init(_ value: Value) { self.value = value }
+    package init(_ value: Value) { self.value = value }
 
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+    package func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)

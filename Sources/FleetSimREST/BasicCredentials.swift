@@ -1,3 +1,4 @@
+import FleetSim
 import Foundation
 
 /// The client credentials of a token request: HTTP Basic, with the client id and secret each

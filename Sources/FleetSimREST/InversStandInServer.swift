@@ -1,4 +1,5 @@
 import FleetCore
+import FleetSim
 import Foundation
 import Hummingbird
 import HummingbirdTLS

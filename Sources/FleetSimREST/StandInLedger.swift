@@ -1,3 +1,5 @@
+import FleetSim
+
 /// The stand-in's bookkeeping, shared by all requests: issued tokens, the rate-limit window, faults waiting to be
 /// shown, and how many requests each route received (tests assert "the right number of requests" on it).
 final class StandInLedger: Sendable {

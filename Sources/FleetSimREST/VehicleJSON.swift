@@ -1,4 +1,5 @@
 import FleetCore
+import FleetSim
 
 /// The JSON the stand-in answers with: the vehicle resource and the vehicle state in the contract's shapes
 /// (`samples/rest/vehicles.page1.json`, `samples/rest/command-lock.200.json`). The shapes are written by

@@ -1,3 +1,5 @@
+import FleetSim
+
 /// A misbehaviour the stand-in can be told to show on the next calls of a route, so that tests can drive the
 /// client through every failure the contract describes.
 public enum StandInFault: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import FleetSim
+
 /// How the stand-in's REST server behaves: where it listens, which API clients it accepts, how long tokens live,
 /// how slow vehicles are, and how hard it rate-limits. Faults for tests are injected at run time
 /// (`InversStandInServer.inject(_:on:times:)`), not configured here.

@@ -1,4 +1,5 @@
 import FleetCore
+import FleetSim
 import Hummingbird
 
 /// An `application/problem+json` answer (RFC 9457) in the contract's shape: `{type, title, status, detail,

@@ -1,3 +1,4 @@
+import FleetSim
 import Foundation
 import Hummingbird
 
