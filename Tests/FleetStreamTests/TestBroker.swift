@@ -1,5 +1,6 @@
 import AMQP
 import Foundation
+import TestSupport
 
 /// Where the test broker is and how to injure it. `scripts/test` exports the variables; the fallbacks are the
 /// default node of `scripts/broker`. Broker tests fail (never skip) when it is down.
@@ -39,18 +40,9 @@ enum TestBroker {
     static func ctlOutput(_ arguments: [String]) throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = root.appendingPathComponent("scripts/broker")
-        process.arguments = ["ctl"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CtlFailure(arguments: arguments, status: process.terminationStatus)
-        }
-        return String(decoding: output, as: UTF8.self)
+        let ctl = try CommandOutput.run(root.appendingPathComponent("scripts/broker"), ["ctl"] + arguments)
+        guard ctl.status == 0 else { throw CtlFailure(arguments: arguments, status: ctl.status) }
+        return String(decoding: ctl.stdout, as: UTF8.self)
     }
 
     struct CtlFailure: Error, CustomStringConvertible {

@@ -110,16 +110,9 @@ import Glibc
     static func drive(signal: Int32, state: String) throws -> Outcome? {
         let script = "\(state)/driver.py"
         try driver.write(toFile: script, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, DashboardEndToEndTests.binary, "\(signal)", state]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try? JSONDecoder().decode(Outcome.self, from: data)
+        let driven = try CommandOutput.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                           ["python3", script, DashboardEndToEndTests.binary, "\(signal)", state])
+        return try? JSONDecoder().decode(Outcome.self, from: driven.stdout)
     }
 
     @Test(arguments: [SIGTERM, SIGHUP, SIGINT])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What the `fleetwatch` binary an operator installs links: the stand-in's HTTP server (Hummingbird) is for
@@ -14,16 +15,8 @@ import Testing
 
     /// The symbol names `nm` lists for `path`.
     static func symbols(of path: String) throws -> [Substring] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/nm")
-        process.arguments = [path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "nm failed on \(path)")
-        return String(decoding: data, as: UTF8.self).split(separator: "\n")
+        let nm = try CommandOutput.run(URL(fileURLWithPath: "/usr/bin/nm"), [path])
+        try #require(nm.status == 0, "nm failed on \(path)")
+        return String(decoding: nm.stdout, as: UTF8.self).split(separator: "\n")
     }
 }
