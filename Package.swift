@@ -8,6 +8,7 @@ import PackageDescription
 //   FleetStream the shared stream consumer (one thread owns the broker) and its hub
 //   InversAnswers reading the REST API's answers, pure (no NIO): what tests and fuzzers call with raw bytes
 //   InversAPI   the INVERS REST client (OAuth 2.0 client credentials, snapshot, commands)
+//   FlatTOML    the config and theme files: key = value TOML, checked against its grammar, parsed by TOMLKit
 //   FleetTUI    cell grid, views, keymap, themes, and the ncurses backend
 //   FleetSim    the INVERS stand-in: simulation, publisher, REST server
 let package = Package(
@@ -58,9 +59,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "FleetTUI", dependencies: [
-            "FleetCore", "CNcursesw", "CTerminalRescue",
+            "FleetCore", "FlatTOML", "CNcursesw", "CTerminalRescue",
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ],
+        // The built-in themes are the files in themes/ (a link), compiled in as bytes: no copy to keep in step,
+        // and an installed binary needs no resource bundle next to it.
+        exclude: ["Theme/BuiltinThemeFiles/README.md"],
+        resources: [.embedInCode("Theme/BuiltinThemeFiles")]),
         // Restores the terminal from a fatal signal's handler (C: only async-signal-safe calls there).
         .target(name: "CTerminalRescue"),
         .target(name: "FleetSim", dependencies: ["FleetCore", "AMQP"]),
@@ -74,11 +79,10 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The config and theme files' format: TOML's key = value lines, parsed by TOMLKit.
+        .target(name: "FlatTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         // Command-line settings: flags, environment and config file, in that order of precedence.
-        .target(name: "FleetConfig", dependencies: [
-            "FleetCore",
-            .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        .target(name: "FleetConfig", dependencies: ["FleetCore", "FlatTOML"]),
 
         // Executables.
         .executableTarget(name: "fleetwatch", dependencies: [
@@ -109,6 +113,7 @@ let package = Package(
         // Tests. Fixtures are copies of the contract's samples plus the variations it allows.
         .target(name: "TestSupport", dependencies: ["FleetCore"], path: "Tests/TestSupport"),
         .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "FlatTOMLTests", dependencies: ["FlatTOML"]),
         .testTarget(name: "FleetConfigTests", dependencies: ["FleetConfig", "TestSupport"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "FleetStreamTests", dependencies: ["FleetStream", "AMQP", "TestSupport"]),

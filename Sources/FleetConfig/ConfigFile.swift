@@ -1,5 +1,5 @@
 import FleetCore
-import TOMLKit
+import FlatTOML
 
 /// The config file (`config.toml`): the same settings as the flags, in snake case.
 ///
@@ -38,57 +38,50 @@ struct ConfigFile {
         } catch {
             throw .configUnreadable(path: path, reason: error.reason)
         }
-        if let (line, problem) = ParserAbortCheck.firstUnparsableLine(in: text) {
-            throw .configInvalid(path: path, line: line, message: problem.message)
-        }
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .configInvalid(path: path, line: error.source.begin.line, message: error.description)
+        let entries: [FlatTOMLEntry]
+        do throws(FlatTOMLError) {
+            entries = try FlatTOML.read(text)
         } catch {
-            throw .configInvalid(path: path, line: nil, message: "\(error)")
-        }
-        for key in table.keys where !knownKeys.contains(key) { throw .unknownConfigKey(path: path, key: key) }
-
-        func string(_ key: String) throws(SettingsError) -> String? {
-            guard let value = table[key] else { return nil }
-            guard let s = value.string else { throw wrongType(path, key, "a string") }
-            return s
+            throw .configInvalid(path: path, line: error.line, message: error.message)
         }
         var file = ConfigFile()
-        file.amqpURL = try string("amqp_url")
-        file.apiURL = try string("api_url")
-        file.tokenURL = try string("token_url")
-        file.clientID = try string("client_id")
-        file.clientSecretFile = try string("client_secret_file")
-        file.tlsCA = try string("tls_ca")
-        file.theme = try string("theme")
-        if let value = table["prefetch"] {
-            guard let n = value.int else { throw wrongType(path, "prefetch", "a whole number") }
-            file.prefetch = n
-        }
-        if let value = table["read_only"] {
-            guard let b = value.bool else { throw wrongType(path, "read_only", "true or false") }
-            file.readOnly = b
-        }
-        if let value = table["ascii"] {
-            guard let b = value.bool else { throw wrongType(path, "ascii", "true or false") }
-            file.ascii = b
-        }
-        if let value = table["queues"] {
-            guard let array = value.array else { throw wrongType(path, "queues", "an array of strings") }
-            var queues: [String] = []
-            for element in array {
-                guard let s = element.string else { throw wrongType(path, "queues", "an array of strings") }
-                queues.append(s)
+        for entry in entries {
+            let (key, value) = (entry.key, entry.value)
+            func string() throws(SettingsError) -> String {
+                guard case .string(let s) = value else { throw wrongType(path, entry, "a string") }
+                return s
             }
-            file.queues = queues
+            func boolean() throws(SettingsError) -> Bool {
+                guard case .boolean(let b) = value else { throw wrongType(path, entry, "true or false") }
+                return b
+            }
+            switch key {
+            case "amqp_url": file.amqpURL = try string()
+            case "api_url": file.apiURL = try string()
+            case "token_url": file.tokenURL = try string()
+            case "client_id": file.clientID = try string()
+            case "client_secret_file": file.clientSecretFile = try string()
+            case "tls_ca": file.tlsCA = try string()
+            case "theme": file.theme = try string()
+            case "read_only": file.readOnly = try boolean()
+            case "ascii": file.ascii = try boolean()
+            case "prefetch":
+                guard case .integer(let n) = value else { throw wrongType(path, entry, "a whole number") }
+                file.prefetch = n
+            case "queues":
+                guard case .array(let elements) = value else { throw wrongType(path, entry, "an array of strings") }
+                var queues: [String] = []
+                for case .string(let s) in elements { queues.append(s) }
+                guard queues.count == elements.count else { throw wrongType(path, entry, "an array of strings") }
+                file.queues = queues
+            default:
+                throw .unknownConfigKey(path: path, key: key)
+            }
         }
         return file
     }
 
-    private static func wrongType(_ path: String, _ key: String, _ expected: String) -> SettingsError {
-        .configInvalid(path: path, line: nil, message: "\(key) must be \(expected)")
+    private static func wrongType(_ path: String, _ entry: FlatTOMLEntry, _ expected: String) -> SettingsError {
+        .configInvalid(path: path, line: entry.line, message: "\(entry.key) must be \(expected), not \(entry.value.kind)")
     }
 }

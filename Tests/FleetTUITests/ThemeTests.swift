@@ -7,13 +7,20 @@ import Testing
         .appendingPathComponent("../../themes").standardized
 
     @Test(arguments: BuiltinThemes.names)
-    func builtInThemesMatchTheirFilesAndDefineEverySlot(name: String) throws {
+    func builtInThemesAreTheirFilesAndDefineEverySlot(name: String) throws {
         let file = Self.repoThemes.appendingPathComponent("\(name).theme")
         let text = try String(contentsOf: file, encoding: .utf8)
-        #expect(text == BuiltinThemes.text(named: name), "themes/\(name).theme and BuiltinThemes.swift differ")
+        #expect(text == BuiltinThemes.text(named: name), "the built-in \(name) is not themes/\(name).theme")
         let theme = try ThemeParser.parse(text, file: file.path)
         #expect(theme.name == name)
         #expect(Set(theme.styles.keys) == Set(StyleSlot.allCases))
+    }
+
+    /// A theme file added to themes/ is built in only once `BuiltinThemes` names it.
+    @Test func everyThemeFileIsBuiltIn() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.repoThemes.path)
+            .filter { $0.hasSuffix(".theme") }.map { String($0.dropLast(".theme".count)) }
+        #expect(Set(files) == Set(BuiltinThemes.names))
     }
 
     @Test func aBrokenThemeNamesTheFileAndLine() throws {

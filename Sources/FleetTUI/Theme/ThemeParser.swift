@@ -1,3 +1,5 @@
+import FlatTOML
+
 /// A theme file that could not be read, with the file and line to fix.
 public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
@@ -14,31 +16,30 @@ public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }
 
-/// Reads the theme file format (see `themes/default.theme`): `slot = "value"` lines, `#` comments.
+/// Reads the theme file format (see `themes/README.md`): TOML's `slot = "value"` lines and `#` comments, through
+/// `FlatTOML`.
 public enum ThemeParser {
     public static func parse(_ text: String, file: String) throws(ThemeError) -> Theme {
+        let entries: [FlatTOMLEntry]
+        do throws(FlatTOMLError) {
+            entries = try FlatTOML.read(text)
+        } catch {
+            throw ThemeError(file: file, line: error.line ?? 0, message: error.message)
+        }
         var name: String?
         var styles: [StyleSlot: SlotStyle] = [:]
-        var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            let line = stripComment(rawLine).trimmingSpaces()
-            if line.isEmpty { continue }
-            func fail(_ message: String) -> ThemeError { ThemeError(file: file, line: number, message: message) }
-            guard let eq = line.firstIndex(of: "=") else { throw fail("expected `slot = \"value\"`") }
-            let key = line[..<eq].trimmingSpaces()
-            var value = line[line.index(after: eq)...].trimmingSpaces()
-            if value.hasPrefix("\"") {
-                guard value.count >= 2, value.hasSuffix("\"") else { throw fail("unterminated quote") }
-                value = String(value.dropFirst().dropLast())
+        for entry in entries {
+            func fail(_ message: String) -> ThemeError { ThemeError(file: file, line: entry.line, message: message) }
+            guard case .string(let value) = entry.value else {
+                throw fail("`\(entry.key)` must be a string in quotes, not \(entry.value.kind)")
             }
-            if key == "name" {
+            if entry.key == "name" {
                 name = value
                 continue
             }
-            guard let slot = StyleSlot(rawValue: key) else {
+            guard let slot = StyleSlot(rawValue: entry.key) else {
                 let known = StyleSlot.allCases.map(\.rawValue).joined(separator: ", ")
-                throw fail("unknown slot `\(key)` (slots: name, \(known))")
+                throw fail("unknown slot `\(entry.key)` (slots: name, \(known))")
             }
             do throws(StyleParseError) {
                 styles[slot] = try parseStyle(value)
@@ -100,29 +101,5 @@ public enum ThemeParser {
         }
         throw StyleParseError(message: "unknown colour or attribute `\(word)` (expected #RRGGBB, #RGB, 0-255, "
                               + "an ANSI name, default, or bold dim underline reverse italic blink)")
-    }
-
-    private static func stripComment(_ line: Substring) -> Substring {
-        // A `#` starts a comment unless it is inside quotes (colours are `#RRGGBB`).
-        var inQuotes = false
-        for i in line.indices {
-            if line[i] == "\"" { inQuotes.toggle() }
-            if line[i] == "#", !inQuotes {
-                // `#` right after `=` and spaces without quotes is a colour, not a comment.
-                let before = line[..<i].trimmingSpaces()
-                if before.hasSuffix("=") { continue }
-                return line[..<i]
-            }
-        }
-        return line
-    }
-}
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" || c == "\r" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\t" || c == "\r" { s.removeLast() }
-        return String(s)
     }
 }
