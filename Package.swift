@@ -106,7 +106,7 @@ let package = Package(
 
         // `scripts/bench-consumer`: fills a queue and drains it through the real consumer path.
         .executableTarget(name: "fleetwatch-bench-consumer", dependencies: [
-            "AMQP", "FleetCore", "FleetStream", "FleetTUI",
+            "AMQP", "FleetCore", "FleetStream",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

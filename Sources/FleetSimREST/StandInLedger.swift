@@ -1,3 +1,4 @@
+import FleetCore
 import FleetSim
 
 /// The stand-in's bookkeeping, shared by all requests: issued tokens, the rate-limit window, faults waiting to be

@@ -2,7 +2,6 @@ import AMQP
 import ArgumentParser
 import FleetCore
 import FleetStream
-import FleetTUI
 import Foundation
 
 /// The Swift side of `scripts/bench-consumer`: fills a queue with INVERS-shaped events, and drains it through
