@@ -82,7 +82,10 @@ let package = Package(
         // The config and theme files' format: TOML's key = value lines, parsed by TOMLKit.
         .target(name: "FlatTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         // Command-line settings: flags, environment and config file, in that order of precedence.
-        .target(name: "FleetConfig", dependencies: ["FleetCore", "FlatTOML"]),
+        .target(name: "FleetConfig", dependencies: [
+            "FleetCore", "FlatTOML",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         // Executables.
         .executableTarget(name: "fleetwatch", dependencies: [

@@ -1,35 +1,20 @@
-import FleetCore
 import FlatTOML
 
-/// The config file (`config.toml`): the same settings as the flags, in snake case.
+/// The config file (`config.toml`): the settings whose `SettingDefinition` has a config key, in snake case.
 ///
 /// ```toml
 /// amqp_url = "amqps://f-FLT23-c-CNSM23A:…@api.invers.com:5671/FLT23"
 /// queues = ["vehicle-change", "trip", "smoke-detection"]
-/// api_url = "https://api.invers.com"
 /// client_id = "fleet#23"
 /// client_secret_file = "/home/me/.config/fleetwatch/client-secret"
-/// tls_ca = "/etc/ssl/certs/extra.pem"
 /// prefetch = 200
-/// theme = "solarized-dark"
 /// read_only = true
-/// ascii = true
 /// ```
 struct ConfigFile {
-    var amqpURL: String?
-    var queues: [String]?
-    var apiURL: String?
-    var tokenURL: String?
-    var clientID: String?
-    var clientSecretFile: String?
-    var tlsCA: String?
-    var prefetch: Int?
-    var theme: String?
-    var readOnly: Bool?
-    var ascii: Bool?
+    private var values: [SettingDefinition: FlatTOMLValue] = [:]
 
-    static let knownKeys = ["amqp_url", "queues", "api_url", "token_url", "client_id", "client_secret_file", "tls_ca",
-                            "prefetch", "theme", "read_only", "ascii"]
+    /// The keys a config file may hold.
+    static var knownKeys: [String] { SettingDefinition.all.compactMap(\.configKey) }
 
     static func load(path: String, files: FileAccess) throws(SettingsError) -> ConfigFile {
         let text: String
@@ -46,42 +31,43 @@ struct ConfigFile {
         }
         var file = ConfigFile()
         for entry in entries {
-            let (key, value) = (entry.key, entry.value)
-            func string() throws(SettingsError) -> String {
-                guard case .string(let s) = value else { throw wrongType(path, entry, "a string") }
-                return s
+            guard let definition = SettingDefinition.all.first(where: { $0.configKey == entry.key }) else {
+                throw .unknownConfigKey(path: path, key: entry.key)
             }
-            func boolean() throws(SettingsError) -> Bool {
-                guard case .boolean(let b) = value else { throw wrongType(path, entry, "true or false") }
-                return b
+            guard fits(entry.value, definition.kind) else {
+                throw .configInvalid(path: path, line: entry.line,
+                                     message: "\(entry.key) must be \(definition.configType), not \(entry.value.kind)")
             }
-            switch key {
-            case "amqp_url": file.amqpURL = try string()
-            case "api_url": file.apiURL = try string()
-            case "token_url": file.tokenURL = try string()
-            case "client_id": file.clientID = try string()
-            case "client_secret_file": file.clientSecretFile = try string()
-            case "tls_ca": file.tlsCA = try string()
-            case "theme": file.theme = try string()
-            case "read_only": file.readOnly = try boolean()
-            case "ascii": file.ascii = try boolean()
-            case "prefetch":
-                guard case .integer(let n) = value else { throw wrongType(path, entry, "a whole number") }
-                file.prefetch = n
-            case "queues":
-                guard case .array(let elements) = value else { throw wrongType(path, entry, "an array of strings") }
-                var queues: [String] = []
-                for case .string(let s) in elements { queues.append(s) }
-                guard queues.count == elements.count else { throw wrongType(path, entry, "an array of strings") }
-                file.queues = queues
-            default:
-                throw .unknownConfigKey(path: path, key: key)
-            }
+            file.values[definition] = entry.value
         }
         return file
     }
 
-    private static func wrongType(_ path: String, _ entry: FlatTOMLEntry, _ expected: String) -> SettingsError {
-        .configInvalid(path: path, line: entry.line, message: "\(entry.key) must be \(expected), not \(entry.value.kind)")
+    func text(_ setting: SettingDefinition) -> String? {
+        guard case .string(let s)? = values[setting] else { return nil }
+        return s
+    }
+
+    func list(_ setting: SettingDefinition) -> [String]? {
+        guard case .array(let elements)? = values[setting] else { return nil }
+        return elements.compactMap { if case .string(let s) = $0 { s } else { nil } }
+    }
+
+    func wholeNumber(_ setting: SettingDefinition) -> Int? {
+        guard case .integer(let n)? = values[setting] else { return nil }
+        return n
+    }
+
+    func onOff(_ setting: SettingDefinition) -> Bool? {
+        guard case .boolean(let b)? = values[setting] else { return nil }
+        return b
+    }
+
+    private static func fits(_ value: FlatTOMLValue, _ kind: SettingDefinition.Kind) -> Bool {
+        switch (kind, value) {
+        case (.text, .string), (.wholeNumber, .integer), (.onOff, .boolean): true
+        case (.list, .array(let elements)): elements.allSatisfy { if case .string = $0 { true } else { false } }
+        default: false
+        }
     }
 }

@@ -1,7 +1,7 @@
 import FleetCore
 
 /// Everything fleetwatch needs to connect, resolved from flags, the environment and the config file, in that
-/// order of precedence (DESIGN.md's table).
+/// order of precedence. Where each comes from, and what it means, is declared once in `SettingDefinition`.
 public struct Settings: Sendable {
     /// `amqps://USER:PASS@host:5671/VHOST`. Holds the password: show it only through `redactedAMQPURL`.
     public var amqpURL: String?
@@ -40,37 +40,22 @@ public struct Settings: Sendable {
     public var hasAPICredentials: Bool { clientID != nil && clientSecret != nil }
 }
 
-/// The values given on the command line; nil (or empty) where a flag was not given.
-public struct SettingsFlags: Sendable {
-    public var amqpURL: String?
-    public var queues: [String] = []
-    public var apiURL: String?
-    public var tokenURL: String?
-    public var clientID: String?
-    public var clientSecretFile: String?
-    public var tlsCA: String?
-    public var prefetch: Int?
-    public var theme: String?
-    public var readOnly = false
-    public var config: String?
-    public init() {}
-}
-
 extension Settings {
-    /// Resolves settings: flags win over the environment, which wins over the config file.
+    /// Resolves settings (each declared in `SettingDefinition`): flags win over the environment, which wins over
+    /// the config file.
     /// - Parameters:
     ///   - environment: the process environment (injected so tests need not touch the real one).
     ///   - files: how to read files (injected for tests); defaults to the real file system.
-    public static func resolve(flags: SettingsFlags, environment: [String: String],
+    public static func resolve(options: ConnectionOptions, environment: [String: String],
                                files: FileAccess = .system) throws(SettingsError) -> Settings {
-        let env = { (name: String) -> String? in
-            guard let v = environment[name], !v.isEmpty else { return nil }
+        let env = { (setting: SettingDefinition) -> String? in
+            guard let name = setting.environment, let v = environment[name], !v.isEmpty else { return nil }
             return v
         }
         var warnings: [String] = []
 
         // The config file: explicit (flag or environment) must exist; the default may be absent.
-        let explicitConfig = flags.config ?? env("FLEETWATCH_CONFIG")
+        let explicitConfig = options.config ?? env(.config)
         let configPath = explicitConfig ?? defaultConfigPath(environment: environment)
         var file = ConfigFile()
         var configFile: String?
@@ -78,56 +63,58 @@ extension Settings {
             if files.exists(configPath) {
                 file = try ConfigFile.load(path: configPath, files: files)
                 configFile = configPath
-                if let url = file.amqpURL, redactedURL(url) != url, files.isReadableByOthers(configPath) {
+                if let url = file.text(.amqpURL), redactedURL(url) != url, files.isReadableByOthers(configPath) {
                     warnings.append("\(configPath) holds the AMQP password and other users can read it: chmod 600 \(configPath)")
                 }
             } else if explicitConfig != nil {
                 throw .configNotFound(path: configPath)
             }
         }
+        // A text setting: flag, else environment, else config file.
+        func text(_ flag: String?, _ setting: SettingDefinition) -> String? { flag ?? env(setting) ?? file.text(setting) }
 
-        let apiURL = flags.apiURL ?? env("FLEETWATCH_API_URL") ?? file.apiURL ?? defaultAPIURL
+        let apiURL = text(options.apiURL, .apiURL) ?? defaultAPIURL
         try checkHTTPURL(apiURL, name: "API URL")
-        let tokenURL = flags.tokenURL ?? env("FLEETWATCH_TOKEN_URL") ?? file.tokenURL
+        let tokenURL = text(options.tokenURL, .tokenURL)
             ?? (apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL) + "/auth/oauth/token"
         try checkHTTPURL(tokenURL, name: "token URL")
 
-        let amqpURL = flags.amqpURL ?? env("FLEETWATCH_AMQP_URL") ?? file.amqpURL
+        let amqpURL = text(options.amqpURL, .amqpURL)
         if let amqpURL, !(amqpURL.hasPrefix("amqp://") || amqpURL.hasPrefix("amqps://")) {
             throw .invalidValue(name: "AMQP URL", value: redactedURL(amqpURL), reason: "it must start with amqp:// or amqps://")
         }
         if let amqpURL, let warning = ClearTextWarning.amqp(amqpURL) { warnings.append(warning) }
-        if let flag = flags.amqpURL, redactedURL(flag) != flag {
-            warnings.append("the AMQP password given with --amqp-url is visible to other users in the process list: use FLEETWATCH_AMQP_URL or the config file")
+        if let flag = options.amqpURL, redactedURL(flag) != flag {
+            warnings.append("the AMQP password given with --\(SettingDefinition.amqpURL.flag) is visible to other users in the process list: use \(SettingDefinition.amqpURL.environment ?? "") or the config file")
         }
 
-        var queues = flags.queues
-        if queues.isEmpty, let list = env("FLEETWATCH_QUEUES") {
+        var queues = options.queues
+        if queues.isEmpty, let list = env(.queues) {
             queues = list.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
         }
-        if queues.isEmpty { queues = file.queues ?? [] }
+        if queues.isEmpty { queues = file.list(.queues) ?? [] }
 
+        // The environment holds the secret itself; the flag and the file name a file holding it.
         var secret: Secret?
-        if let path = flags.clientSecretFile {
+        if let path = options.clientSecretFile {
             secret = try SecretFile.read(path: path, files: files)
-        } else if let value = env("INVERS_CLIENT_SECRET") {
+        } else if let value = env(.clientSecretFile) {
             secret = Secret(value)
-        } else if let path = file.clientSecretFile {
+        } else if let path = file.text(.clientSecretFile) {
             secret = try SecretFile.read(path: path, files: files)
         }
 
-        let prefetch = flags.prefetch ?? file.prefetch ?? defaultPrefetch
+        let prefetch = options.prefetch ?? file.wholeNumber(.prefetch) ?? defaultPrefetch
         guard (1...65_535).contains(prefetch) else {
             throw .invalidValue(name: "prefetch", value: String(prefetch), reason: "it must be between 1 and 65535")
         }
 
         return Settings(
             amqpURL: amqpURL, queues: queues, apiURL: apiURL, tokenURL: tokenURL,
-            clientID: flags.clientID ?? env("INVERS_CLIENT_ID") ?? file.clientID, clientSecret: secret,
-            tlsCA: flags.tlsCA ?? env("FLEETWATCH_TLS_CA") ?? file.tlsCA, prefetch: prefetch,
-            theme: flags.theme ?? env("FLEETWATCH_THEME") ?? file.theme,
-            readOnly: flags.readOnly || (file.readOnly ?? false), ascii: file.ascii ?? false, configFile: configFile,
-            warnings: warnings)
+            clientID: text(options.clientID, .clientID), clientSecret: secret, tlsCA: text(options.tlsCA, .tlsCA),
+            prefetch: prefetch, theme: text(options.theme, .theme),
+            readOnly: options.readOnly || (file.onOff(.readOnly) ?? false), ascii: file.onOff(.ascii) ?? false,
+            configFile: configFile, warnings: warnings)
     }
 
     /// `$XDG_CONFIG_HOME/fleetwatch/config.toml`, else `~/.config/fleetwatch/config.toml`.

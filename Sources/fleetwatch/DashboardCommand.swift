@@ -28,7 +28,7 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(help: "No colours (as does a non-empty NO_COLOR).")
     var noColor = false
 
-    @Flag(help: "ASCII only: + - | for lines, * and o for status marks, for fonts or screen readers (config: ascii).")
+    @Flag(name: .customLong(SettingDefinition.ascii.flag), help: SettingDefinition.ascii.argumentHelp)
     var ascii = false
 
     @OptionGroup var logging: LoggingOptions
@@ -47,7 +47,8 @@ struct DashboardCommand: AsyncParsableCommand {
             warnings.append(problem)
         }
         // The demo needs no connection settings, but honours the theme and read-only ones if they resolve.
-        let settings: Settings? = demo ? try? resolveSettings(environment) : try resolveSettings(environment)
+        let settings: Settings? = demo ? try? connection.settings(environment: environment)
+            : try connection.settings(environment: environment)
         warnings += settings?.warnings ?? []
         let catalog = ThemeCatalog.standard(environment: environment)
         let (theme, themeError) = catalog.loadOrDefault(settings?.theme ?? connection.theme)  // shown at start
@@ -80,18 +81,6 @@ struct DashboardCommand: AsyncParsableCommand {
         logger.notice("dashboard stopped", metadata: signal.map { ["signal": "\($0)"] } ?? [:])
         await client?.shutdown()
         if let signal { throw ExitCode(128 + signal) }
-    }
-}
-
-extension DashboardCommand {
-    /// The settings, their warnings kept for the status line rather than printed (`ConnectionOptions.resolve`
-    /// prints them on stderr, which the dashboard's screen would cover at once).
-    private func resolveSettings(_ environment: [String: String]) throws -> Settings {
-        do {
-            return try Settings.resolve(flags: connection.flags, environment: environment)
-        } catch {
-            throw ValidationError(error.description)
-        }
     }
 }
 

@@ -19,6 +19,11 @@ import TestSupport
             isReadableByOthers: { entries[$0]?.1 ?? false })
     }
 
+    /// The options when no flag is given, as the command line parses them.
+    func noFlags() -> ConnectionOptions {
+        do { return try ConnectionOptions.parse([]) } catch { fatalError("no flags do not parse: \(error)") }
+    }
+
     let config = """
         amqp_url = "amqps://consumer:filepass@api.invers.com:5671/FLT23"
         queues = ["q-file"]
@@ -32,7 +37,7 @@ import TestSupport
         """
 
     @Test func theConfigFileIsTheLastResort() throws {
-        let s = try Settings.resolve(flags: SettingsFlags(), environment: ["XDG_CONFIG_HOME": "/cfg"],
+        let s = try Settings.resolve(options: noFlags(), environment: ["XDG_CONFIG_HOME": "/cfg"],
                                      files: files(["/cfg/fleetwatch/config.toml": (config, false), "/secret": ("s3\n", false)]))
         #expect(s.amqpURL == "amqps://consumer:filepass@api.invers.com:5671/FLT23")
         #expect(s.redactedAMQPURL == "amqps://consumer:***@api.invers.com:5671/FLT23")
@@ -53,18 +58,18 @@ import TestSupport
         let env = ["XDG_CONFIG_HOME": "/cfg", "FLEETWATCH_QUEUES": "q-env1, q-env2", "FLEETWATCH_API_URL": "https://env.example",
                    "INVERS_CLIENT_SECRET": "from-env", "FLEETWATCH_THEME": "light"]
         let fs = files(["/cfg/fleetwatch/config.toml": (config, false), "/secret": ("s3", false)])
-        let fromEnv = try Settings.resolve(flags: SettingsFlags(), environment: env, files: fs)
+        let fromEnv = try Settings.resolve(options: noFlags(), environment: env, files: fs)
         #expect(fromEnv.queues == ["q-env1", "q-env2"])
         #expect(fromEnv.apiURL == "https://env.example")
         #expect(fromEnv.clientSecret?.value == "from-env")
         #expect(fromEnv.theme == "light")
 
-        var flags = SettingsFlags()
+        var flags = noFlags()
         flags.queues = ["q-flag"]
         flags.apiURL = "http://127.0.0.1:8080"
         flags.theme = "solarized-dark"
         flags.prefetch = 300
-        let fromFlags = try Settings.resolve(flags: flags, environment: env, files: fs)
+        let fromFlags = try Settings.resolve(options: flags, environment: env, files: fs)
         #expect(fromFlags.queues == ["q-flag"])
         #expect(fromFlags.apiURL == "http://127.0.0.1:8080")
         #expect(fromFlags.tokenURL == "http://127.0.0.1:8080/auth/oauth/token")
@@ -73,7 +78,7 @@ import TestSupport
     }
 
     @Test func noConfigFileAtTheDefaultPlaceIsFine() throws {
-        let s = try Settings.resolve(flags: SettingsFlags(), environment: ["HOME": "/home/me"], files: files([:]))
+        let s = try Settings.resolve(options: noFlags(), environment: ["HOME": "/home/me"], files: files([:]))
         #expect(s.configFile == nil)
         #expect(s.apiURL == "https://api.invers.com")
         #expect(s.prefetch == 200)
@@ -84,14 +89,14 @@ import TestSupport
 
     @Test func anExplicitConfigFileMustExist() {
         #expect(throws: SettingsError.configNotFound(path: "/nope.toml")) {
-            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/nope.toml"], files: files([:]))
+            try Settings.resolve(options: noFlags(), environment: ["FLEETWATCH_CONFIG": "/nope.toml"], files: files([:]))
         }
     }
 
     @Test func aSyntaxErrorNamesTheFileAndLine() {
         let fs = files(["/c.toml": ("prefetch = 5\nqueues = [\"a\"\ntheme = \"x\"\n", false)])
         do {
-            _ = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+            _ = try Settings.resolve(options: noFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
             Issue.record("expected an error")
         } catch {
             // `resolve` throws SettingsError only (typed throws).
@@ -105,7 +110,7 @@ import TestSupport
     @Test func anUnknownKeyIsNamed() {
         let fs = files(["/c.toml": ("prefech = 5\n", false)])
         #expect(throws: SettingsError.unknownConfigKey(path: "/c.toml", key: "prefech")) {
-            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+            try Settings.resolve(options: noFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
         }
     }
 
@@ -113,47 +118,47 @@ import TestSupport
         let fs = files(["/c.toml": ("prefetch = \"many\"\n", false)])
         #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: 1,
                                                     message: "prefetch must be a whole number, not a string")) {
-            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+            try Settings.resolve(options: noFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
         }
         let yes = files(["/c.toml": ("theme = \"x\"\nascii = \"yes\"\n", false)])
         #expect(throws: SettingsError.configInvalid(path: "/c.toml", line: 2,
                                                     message: "ascii must be true or false, not a string")) {
-            try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: yes)
+            try Settings.resolve(options: noFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: yes)
         }
     }
 
     @Test func badValuesAreRefusedWithoutShowingSecrets() {
-        var flags = SettingsFlags()
+        var flags = noFlags()
         flags.amqpURL = "http://user:hunter2@host/"
         do {
-            _ = try Settings.resolve(flags: flags, environment: [:], files: files([:]))
+            _ = try Settings.resolve(options: flags, environment: [:], files: files([:]))
             Issue.record("expected an error")
         } catch {
             #expect(!"\(error)".contains("hunter2"))
             #expect("\(error)".contains("amqp://"))
         }
-        flags = SettingsFlags()
+        flags = noFlags()
         flags.prefetch = 0
-        #expect(throws: SettingsError.self) { try Settings.resolve(flags: flags, environment: [:], files: files([:])) }
+        #expect(throws: SettingsError.self) { try Settings.resolve(options: flags, environment: [:], files: files([:])) }
     }
 
     @Test func aPasswordOnTheCommandLineIsWarnedAbout() throws {
-        var flags = SettingsFlags()
+        var flags = noFlags()
         flags.amqpURL = "amqp://guest:guest@127.0.0.1:5672/%2f"
-        let s = try Settings.resolve(flags: flags, environment: [:], files: files([:]))
+        let s = try Settings.resolve(options: flags, environment: [:], files: files([:]))
         #expect(s.warnings.count == 1)
         #expect(!s.warnings[0].contains("guest:guest"))
     }
 
     @Test func aSecretFileOthersCanReadIsRefused() {
-        var flags = SettingsFlags()
+        var flags = noFlags()
         flags.clientSecretFile = "/open"
         #expect(throws: SettingsError.secretFileTooOpen(path: "/open")) {
-            try Settings.resolve(flags: flags, environment: [:], files: files(["/open": ("s3", true)]))
+            try Settings.resolve(options: flags, environment: [:], files: files(["/open": ("s3", true)]))
         }
         flags.clientSecretFile = "/missing"
         #expect(throws: SettingsError.secretFileUnreadable(path: "/missing", reason: "no such file")) {
-            try Settings.resolve(flags: flags, environment: [:], files: files([:]))
+            try Settings.resolve(options: flags, environment: [:], files: files([:]))
         }
     }
 
@@ -247,7 +252,7 @@ import TestSupport
                       "99999999999999999999", "0", "-1", "65536", "0x7fffffffffffffff"] {
             let fs = files(["/c.toml": ("prefetch = \(value)\n", false)])
             do {
-                let s = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
+                let s = try Settings.resolve(options: noFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs)
                 Issue.record("prefetch = \(value) was taken as \(s.prefetch)")
             } catch {
                 switch error {
@@ -260,7 +265,7 @@ import TestSupport
             }
         }
         let fs = files(["/c.toml": ("prefetch = 65535\n", false)])
-        #expect((try? Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs))?.prefetch == 65_535)
+        #expect((try? Settings.resolve(options: noFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"], files: fs))?.prefetch == 65_535)
     }
 
     /// A syntax error never repeats a secret from the file: the message names the file and line.
@@ -268,7 +273,7 @@ import TestSupport
         for text in ["amqp_url = \"amqps://u:hunter2-Pw@h/v\n", "amqp_url = amqps://u:hunter2-Pw@h/v\n",
                      "amqp_url = \"amqps://u:hunter2-Pw@h/v\" x\n", "amqp_url = 'amqps://u:hunter2-Pw@h/v\n"] {
             do {
-                _ = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
+                _ = try Settings.resolve(options: noFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
                                          files: files(["/c.toml": (text, false)]))
                 Issue.record("expected a syntax error for \(text)")
             } catch {
@@ -282,7 +287,7 @@ import TestSupport
     @Test func clearTextAMQPToAnotherMachineIsWarnedAbout() throws {
         for url in ["amqp://u:p@127.evil.example/v", "amqp://u:p@10.0.0.5:5672/v", "amqp://api.invers.com",
                     "amqp://u:p/w@rd@broker.example", "amqp://[2001:db8::1]:5672/v", "amqp://127.1/"] {
-            let s = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_AMQP_URL": url], files: files([:]))
+            let s = try Settings.resolve(options: noFlags(), environment: ["FLEETWATCH_AMQP_URL": url], files: files([:]))
             #expect(s.warnings.count == 1, "\(url)")
             #expect(s.warnings.first?.contains("unencrypted") == true, "\(url)")
             #expect(s.warnings.first?.contains("amqps://") == true)
@@ -290,7 +295,7 @@ import TestSupport
         }
         for url in ["amqp://u:p@127.0.0.1:5672/%2f", "amqp://u:p@[::1]:5672/v", "amqp://localhost", "amqps://u:p@api.invers.com/v",
                     "amqp://u:p@127.0.0.1"] {
-            let s = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_AMQP_URL": url], files: files([:]))
+            let s = try Settings.resolve(options: noFlags(), environment: ["FLEETWATCH_AMQP_URL": url], files: files([:]))
             #expect(s.warnings.isEmpty, "\(url): \(s.warnings)")
         }
     }
@@ -302,7 +307,7 @@ import TestSupport
                       ("b = [1979-05-27 5]\n", 1), ("queues = [\n  \"a\", # c\n}\n", 3)])
     func inputThatAbortedTheParserIsASyntaxError(text: String, line: Int) {
         do {
-            _ = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
+            _ = try Settings.resolve(options: noFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
                                      files: files(["/c.toml": (text, false)]))
             Issue.record("expected a syntax error for \(text.debugDescription)")
         } catch {
@@ -313,7 +318,7 @@ import TestSupport
 
     @Test func bracesAndCommasInStringsAreValues() throws {
         let text = "queues = [\"a,}\", 'b, }',\n  \"c\\\", }\", # a comment\n]\n"
-        let s = try Settings.resolve(flags: SettingsFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
+        let s = try Settings.resolve(options: noFlags(), environment: ["FLEETWATCH_CONFIG": "/c.toml"],
                                      files: files(["/c.toml": (text, false)]))
         #expect(s.queues == ["a,}", "b, }", "c\", }"])
     }

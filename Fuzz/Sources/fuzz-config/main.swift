@@ -9,6 +9,9 @@ let configPath = "/fuzz/config.toml"
 /// What every other file holds, so a `client_secret_file` the input names reads as this secret.
 let secret = "fuzz-client-secret-0f5e"
 
+/// The options with no flag given (parsed once: ArgumentParser reads its definitions on every parse).
+let noFlags = try! ConnectionOptions.parse([])
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = String(decoding: FuzzDriver.bytes(data, size), as: UTF8.self)
@@ -16,10 +19,10 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         exists: { _ in true },
         read: { (path) throws(FileAccessError) -> String in path == configPath ? text : secret + "\n" },
         isReadableByOthers: { path in path == configPath })
-    var flags = SettingsFlags()
+    var flags = noFlags
     flags.config = configPath
     do {
-        let settings = try Settings.resolve(flags: flags, environment: [:], files: files)
+        let settings = try Settings.resolve(options: flags, environment: [:], files: files)
         _ = settings.redactedAMQPURL
         precondition(!"\(settings)".contains(secret), "the settings print the client secret")
     } catch {

@@ -11,6 +11,9 @@ import FleetCore
 import FuzzDriver
 import InversAnswers
 
+/// The options with no flag given (parsed once: ArgumentParser reads its definitions on every parse).
+let noFlags = try! ConnectionOptions.parse([])
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = String(decoding: FuzzDriver.bytes(data, size), as: UTF8.self)
@@ -25,11 +28,11 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
     }
     checkAPIEndpoint(text)
-    var flags = SettingsFlags()
+    var flags = noFlags
     flags.amqpURL = text
     flags.apiURL = text
     do {
-        _ = try Settings.resolve(flags: flags, environment: [:], files: noFiles).redactedAMQPURL
+        _ = try Settings.resolve(options: flags, environment: [:], files: noFiles).redactedAMQPURL
     } catch {
         _ = error.description
     }
