@@ -37,7 +37,9 @@ let package = Package(
     targets: [
         // System libraries.
         .systemLibrary(name: "CRabbitMQ", pkgConfig: "librabbitmq", providers: [.apt(["librabbitmq-dev"])]),
-        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // No pkgConfig: ncursesw.pc's only flags are -D ones SwiftPM refuses with a warning on every build; the shim
+        // sets what they would, and the module map links the libraries (libncursesw5-dev: scripts/setup).
+        .systemLibrary(name: "CNcursesw"),
 
         // The pure core: events, decoding, store, filter, safe text. No I/O.
         .target(name: "FleetCore", dependencies: [

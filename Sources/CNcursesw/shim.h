@@ -1,5 +1,5 @@
-/* ncursesw from Swift. SwiftPM drops pkg-config's -D flags, so the wide API is switched on here,
-   before any include. Function-like and composite macros get static inline accessors. */
+/* ncursesw from Swift. The wide API is switched on here, before any include (what ncursesw.pc's -D flags would
+   do; Package.swift uses no pkg-config for it). Function-like and composite macros get static inline accessors. */
 #ifndef FLEETWATCH_CNCURSESW_SHIM_H
 #define FLEETWATCH_CNCURSESW_SHIM_H
 #define NCURSES_WIDECHAR 1
