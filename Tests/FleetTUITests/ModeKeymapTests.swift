@@ -93,4 +93,23 @@ import Testing
         _ = model.update(.key(.control("u")), rows: rows)
         #expect(model.prompt?.text == "")
     }
+
+    /// Help lists every row of the prompt's and the dialog's tables (the dialog's only where a lock can be asked
+    /// for), beside the main screen's.
+    @Test func helpListsTheOtherModesTables() {
+        var model = Fixture.model(size: ScreenSize(width: 160, height: 60))
+        _ = model.update(.key(.character("?")), rows: rows)
+        let help = DashboardView.render(model, rows: rows).lines.joined(separator: "\n")
+        for table in [ModeKeymaps.prompt.helpRows, ModeKeymaps.dialog.helpRows] {
+            for row in table {
+                #expect(help.contains(row.keys) && help.contains(row.description), "\(row) missing:\n\(help)")
+            }
+        }
+        #expect(help.contains(ModeKeymaps.prompt.title) && help.contains(ModeKeymaps.dialog.title))
+
+        var readOnly = Fixture.model(size: ScreenSize(width: 160, height: 60), readOnly: true)
+        _ = readOnly.update(.key(.character("?")), rows: rows)
+        let shown = DashboardView.render(readOnly, rows: rows).lines.joined(separator: "\n")
+        #expect(shown.contains(ModeKeymaps.prompt.title) && !shown.contains(ModeKeymaps.dialog.title))
+    }
 }

@@ -9,18 +9,29 @@ public struct ModeKeymap<Action: Hashable & Sendable>: Sendable {
         public var label: String
         /// The hint's word (`cancel`); nil keeps the row out of the hint line.
         public var hint: String?
+        /// What the row does, for the help.
+        public var description: String
 
-        public init(_ keys: [Key], _ action: Action, label: String, hint: String? = nil) {
+        public init(_ keys: [Key], _ action: Action, label: String, hint: String? = nil, description: String) {
             self.keys = keys
             self.action = action
             self.label = label
             self.hint = hint
+            self.description = description
         }
     }
 
+    /// The mode's name in the help (`Filter prompt (/)`).
+    public var title: String
     public var bindings: [Binding]
 
-    public init(_ bindings: [Binding]) { self.bindings = bindings }
+    public init(_ title: String, _ bindings: [Binding]) {
+        self.title = title
+        self.bindings = bindings
+    }
+
+    /// The rows for the help: each row's keys and what it does.
+    public var helpRows: [(keys: String, description: String)] { bindings.map { ($0.label, $0.description) } }
 
     /// What `key` does in this mode, if anything.
     public func action(for key: Key) -> Action? {
@@ -45,24 +56,27 @@ public enum HelpAction: Hashable, Sendable { case close }
 /// The tables of the modes; the main screen's is `Keymap.standard`.
 public enum ModeKeymaps {
     /// The confirm dialog. Cancel has the focus when it opens; Enter presses the focused button.
-    public static let dialog = ModeKeymap<DialogAction>([
-        .init([.character("y"), .character("Y")], .confirm, label: "y", hint: "confirm"),
-        .init([.character("n"), .character("N"), .escape], .cancel, label: "n/Esc", hint: "cancel"),
+    public static let dialog = ModeKeymap<DialogAction>("Lock dialog (L, U)", [
+        .init([.character("y"), .character("Y")], .confirm, label: "y", hint: "confirm",
+              description: "send the command"),
+        .init([.character("n"), .character("N"), .escape], .cancel, label: "n/Esc", hint: "cancel",
+              description: "close without sending"),
         .init([.tab, .backTab, .left, .right, .character("h"), .character("l")], .switchFocus, label: "Tab",
-              hint: "switch"),
-        .init([.enter], .pressFocused, label: "Enter"),
+              hint: "switch", description: "move between the buttons (also ← → h l)"),
+        .init([.enter], .pressFocused, label: "Enter", description: "press the focused button (Cancel at first)"),
     ])
 
     /// The `/` filter prompt: Enter keeps the filter, Esc clears it; printable characters type.
-    public static let prompt = ModeKeymap<PromptAction>([
-        .init([.enter], .keep, label: "Enter", hint: "keep"),
-        .init([.escape], .clear, label: "Esc", hint: "clear"),
-        .init([.backspace, .delete], .deleteBackward, label: "Backspace"),
-        .init([.control("u")], .erase, label: "Ctrl-U"),
+    public static let prompt = ModeKeymap<PromptAction>("Filter prompt (/)", [
+        .init([.enter], .keep, label: "Enter", hint: "keep", description: "keep the filter and close the prompt"),
+        .init([.escape], .clear, label: "Esc", hint: "clear", description: "clear the filter and close the prompt"),
+        .init([.backspace, .delete], .deleteBackward, label: "Backspace", description: "delete a character"),
+        .init([.control("u")], .erase, label: "Ctrl-U", description: "erase what was typed"),
     ])
 
     /// The help overlay.
-    public static let help = ModeKeymap<HelpAction>([
-        .init([.escape, .character("?"), .character("q")], .close, label: "Esc/?/q", hint: "close"),
+    public static let help = ModeKeymap<HelpAction>("Help", [
+        .init([.escape, .character("?"), .character("q")], .close, label: "Esc/?/q", hint: "close",
+              description: "close the help"),
     ])
 }

@@ -14,10 +14,18 @@ enum HelpView {
                 }
             }
         }
-        for (section, bindings) in model.keymap.helpSections {
+        var sections = model.keymap.helpSections.map { section, bindings in
+            (section.rawValue, bindings.map { ($0.keyLabel, $0.description) })
+        }
+        // The other modes' tables; help's own is the footer.
+        sections.append((ModeKeymaps.prompt.title, ModeKeymaps.prompt.helpRows.map { ($0.keys, $0.description) }))
+        if !model.isReadOnly {  // no lock, no dialog
+            sections.append((ModeKeymaps.dialog.title, ModeKeymaps.dialog.helpRows.map { ($0.keys, $0.description) }))
+        }
+        for (title, rows) in sections {
             if !lines.isEmpty { lines.append(("", "", .dialog)) }
-            lines.append((section.rawValue, "", .title))
-            for binding in bindings { lines.append((binding.keyLabel, binding.description, .dialog)) }
+            lines.append((title, "", .title))
+            for (keys, description) in rows { lines.append((keys, description, .dialog)) }
         }
         var footer = ModeKeymaps.help.hints(separator: " · ") + " · theme \(model.themeName)"
         if model.isReadOnly {
@@ -28,7 +36,15 @@ enum HelpView {
         let size = model.size
         let available = size.height - 4
         let columns = lines.count > available ? 2 : 1
-        let perColumn = (lines.count + columns - 1) / columns
+        // Two columns split between sections, as evenly as they allow: a title never ends a column apart from
+        // its rows.
+        var split = lines.count
+        if columns == 2 {
+            let starts = lines.indices.filter { $0 > 0 && lines[$0].2 == .title && lines[$0 - 1].0.isEmpty }
+            split = starts.min { max($0, lines.count - $0) < max($1, lines.count - $1) } ?? (lines.count + 1) / 2
+        }
+        let placed = lines.indices.map { i in i < split ? (column: 0, row: i) : (column: 1, row: i - split) }
+        let perColumn = max(split, lines.count - split)
         let boxWidth = min(size.width - 2, columns == 1 ? 72 : size.width - 2)
         let boxHeight = min(size.height, perColumn + 4)
         let box = Rect(x: (size.width - boxWidth) / 2, y: (size.height - boxHeight) / 2, width: boxWidth,
@@ -39,9 +55,10 @@ enum HelpView {
         let columnWidth = (box.width - 2) / columns
         let keyWidth = columns == 2 ? 12 : 16
         for (i, line) in lines.enumerated() {
-            let column = i / perColumn
-            let y = box.y + 1 + i % perColumn
+            let (column, row) = placed[i]
+            let y = box.y + 1 + row
             let x = box.x + 2 + column * columnWidth
+            guard row < box.height - 4 else { continue }  // a screen too short for all of help shows the top
             if line.2 == .title {
                 grid.put(line.0, x: x, y: y, maxColumns: columnWidth - 2, style: .title)
             } else if line.2 == .statusWarn {
