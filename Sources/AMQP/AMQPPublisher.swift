@@ -12,20 +12,12 @@ public final class AMQPPublisher: @unchecked Sendable {
     public let url: AMQPURL
     public let options: AMQPConnectionOptions
     /// How long to wait for the broker's confirms of one batch.
-    public var confirmTimeoutSeconds: Double {
-        get { lock.withLock { _confirmTimeoutSeconds } }
-        set { lock.withLock { _confirmTimeoutSeconds = newValue } }
-    }
+    private static let confirmTimeoutSeconds = 30.0
     /// Messages in flight before waiting for their confirms.
-    public var window: Int {
-        get { lock.withLock { _window } }
-        set { lock.withLock { _window = newValue } }
-    }
+    private static let window = 1000
 
     // Everything below is guarded by `lock`.
     private let lock = NSLock()
-    private var _confirmTimeoutSeconds: Double = 30
-    private var _window = 1000
     private var connection: AMQPConnection?
     private var nextSequence: UInt64 = 1
     private var unconfirmed = Set<UInt64>()
@@ -78,7 +70,7 @@ public final class AMQPPublisher: @unchecked Sendable {
         try withConnection { c throws(AMQPError) in
             var start = 0
             while start < messages.count {
-                let end = min(messages.count, start + max(1, _window))
+                let end = min(messages.count, start + Self.window)
                 for message in messages[start..<end] { try send(message, on: c) }
                 try awaitConfirms(on: c)
                 start = end
@@ -157,7 +149,7 @@ public final class AMQPPublisher: @unchecked Sendable {
 
     /// Reads `basic.ack` / `basic.nack` until nothing is unconfirmed.
     private func awaitConfirms(on c: AMQPConnection) throws(AMQPError) {
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(_confirmTimeoutSeconds * 1e9)
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(Self.confirmTimeoutSeconds * 1e9)
         rejected = 0
         while !unconfirmed.isEmpty {
             let now = DispatchTime.now().uptimeNanoseconds

@@ -35,9 +35,6 @@ public struct Settings: Sendable {
 
     /// The AMQP URL fit to show.
     public var redactedAMQPURL: String? { amqpURL.map(redactedURL) }
-
-    /// True when the REST API can be used (snapshot, lock, unlock).
-    public var hasAPICredentials: Bool { clientID != nil && clientSecret != nil }
 }
 
 extension Settings {

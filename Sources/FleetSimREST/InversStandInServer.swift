@@ -94,10 +94,10 @@ public struct InversStandInServer: Sendable {
     public func revokeAllTokens() { ledger.revokeAllTokens() }
 
     /// How many requests `route` received (every request counts, including those answered with an error).
-    public func requestCount(_ route: StandInRoute) -> Int { ledger.requests(route) }
+    package func requestCount(_ route: StandInRoute) -> Int { ledger.requests(route) }
 
     /// How many responses had this HTTP status.
-    public func responseCount(status: Int) -> Int { ledger.responses(status: status) }
+    package func responseCount(status: Int) -> Int { ledger.responses(status: status) }
 
     /// Zeroes the request and response counts.
     public func resetCounts() { ledger.resetCounts() }

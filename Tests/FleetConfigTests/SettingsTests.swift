@@ -84,7 +84,7 @@ import TestSupport
         #expect(s.prefetch == 200)
         #expect(!s.readOnly)
         #expect(!s.ascii)
-        #expect(!s.hasAPICredentials)
+        #expect(s.clientID == nil && s.clientSecret == nil)
     }
 
     @Test func anExplicitConfigFileMustExist() {

@@ -19,7 +19,7 @@ import TestSupport
         #expect(golf.chargeOrFuelPercent?.value == 78)
         #expect(golf.trip?.tripID == "trp_01JD8Q4W6Z3K")
         #expect(golf.trip?.distanceKilometers == 21.4)
-        #expect(golf.trip?.isRunning == false)
+        #expect(golf.trip?.endedAt != nil)
         let zoe = try! #require(state["K2M9X"])
         #expect(zoe.lifeStatus?.value == .offline)
         #expect(zoe.smoke?.incidentID == "smk_7Q2W")

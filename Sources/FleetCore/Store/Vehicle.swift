@@ -44,8 +44,6 @@ public struct TripState: Hashable, Sendable {
     public var discardReason: String?
     /// Orders trips of one vehicle: the earliest time known for the trip.
     var order: Timestamp
-
-    public var isRunning: Bool { endedAt == nil && discardReason == nil && distanceKilometers == nil }
 }
 
 /// What is known of one smoke incident.

@@ -77,15 +77,8 @@ public final class StaticFleetBackend: FleetBackend {
         }
     }
 
-    /// Marks a vehicle as driving (its dangerous commands then conflict) or parked.
-    public func setMoving(_ vehicleID: String, _ moving: Bool) {
-        fleet.withLock { f in
-            if moving { f.moving.insert(vehicleID) } else { f.moving.remove(vehicleID) }
-        }
-    }
-
     /// The commands executed so far, in order, with the flow id the server passed: what the vehicle "did".
-    public var executedCommands: [(command: VehicleCommand, vehicleID: String, flowID: String)] {
+    package var executedCommands: [(command: VehicleCommand, vehicleID: String, flowID: String)] {
         fleet.withLock { $0.executed }
     }
 

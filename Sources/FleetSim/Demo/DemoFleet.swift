@@ -93,7 +93,7 @@ public final class DemoFleet: EventSource, VehicleCommands, FleetBackend, Sendab
     }
 
     /// The underlying fleet, for the REST server or a test that wants to reach the simulation.
-    public var simulatedFleet: SimulatedFleet { fleet }
+    package var simulatedFleet: SimulatedFleet { fleet }
 
     // MARK: EventSource
 

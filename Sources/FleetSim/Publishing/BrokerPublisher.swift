@@ -53,11 +53,6 @@ public final class BrokerPublisher: MessagePublisher {
         }
     }
 
-    /// Deletes the queues this publisher declared (tests clean up after themselves).
-    public func deleteDeclaredQueues() {
-        for queue in declared { _ = try? amqp.deleteQueue(queue) }
-    }
-
     public func close() { amqp.close() }
 
     private func pause(seconds: Double) {

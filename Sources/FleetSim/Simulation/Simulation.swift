@@ -88,7 +88,7 @@ public struct Simulation: Sendable {
     /// Every vehicle as the REST API lists it, in a stable order.
     public var vehicles: [VehicleResource] { fleet.map { $0.resource(fleetID: configuration.fleetID) } }
 
-    public var vehicleIDs: [String] { fleet.map(\.id) }
+    package var vehicleIDs: [String] { fleet.map(\.id) }
 
     public func vehicle(id: String) -> VehicleResource? {
         indexByID[id].map { fleet[$0].resource(fleetID: configuration.fleetID) }

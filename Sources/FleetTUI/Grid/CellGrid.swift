@@ -138,7 +138,7 @@ public struct CellGrid: Hashable, Sendable {
     public var lines: [String] { (0..<height).map(line) }
 
     /// Row `y` with each run of one style marked `[slot]`: how golden files show which slot painted what.
-    public func styledLine(_ y: Int) -> String {
+    package func styledLine(_ y: Int) -> String {
         var out = ""
         var current: StyleSlot?
         for x in 0..<width {

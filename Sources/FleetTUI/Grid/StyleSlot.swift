@@ -27,7 +27,4 @@ public enum StyleSlot: String, CaseIterable, Hashable, Sendable {
     case danger
     case button
     case buttonFocus = "button_focus"
-
-    /// The name used in theme files (`border_focus`).
-    public var themeKey: String { rawValue }
 }

@@ -20,7 +20,7 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {  // `queued` 
     /// Frames presented so far; any thread.
     public var frames: Int { lock.withLock { frameCount } }
     /// Bells rung so far; any thread.
-    public var bells: Int { lock.withLock { bellCount } }
+    package var bells: Int { lock.withLock { bellCount } }
     /// The last frame presented; any thread.
     public var lastFrame: CellGrid? { lock.withLock { latest } }
     private var queued: [TerminalInput] = []
@@ -78,7 +78,7 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {  // `queued` 
     }
 
     /// How many times typeahead was discarded; any thread.
-    public var typeaheadDiscards: Int { lock.withLock { discardCount } }
+    package var typeaheadDiscards: Int { lock.withLock { discardCount } }
 
     public func bell() { lock.withLock { bellCount += 1 } }
     public func restore() { restored = true }
