@@ -116,7 +116,7 @@ import TestSupport
         #expect(event.payload == .other)
     }
 
-    /// CONTRACT.md makes `metadata.id` a string; read through a Double, two ids above 2^53 would collide and the
+    /// INVERS documents `metadata.id` as a string; read through a Double, two ids above 2^53 would collide and the
     /// second event would be dropped as a duplicate.
     @Test(arguments: ["12345", "9007199254740993", "1e400", "true", "{}", "[\"e1\"]"])
     func anEventIDThatIsNotAStringIsTheWrongTypeError(id: String) {

@@ -1,7 +1,7 @@
 import AMQP
 import FleetCore
 
-/// Bodies and headers shaped like the contract's samples (`shared/invers/samples`), one per event type, with a
+/// Bodies and headers shaped like the contract's samples (`Tests/FleetCoreTests/Fixtures`), one per event type, with a
 /// given event id and vehicle, so that tests can publish thousands of distinct events.
 enum EventBodies {
     static let allTypes: [String] = [

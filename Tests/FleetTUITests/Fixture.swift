@@ -38,7 +38,7 @@ enum Fixture {
               payload: .smoke(SmokeReport(incidentID: "inc-\(id)", detectedAt: time(hms))))
     }
 
-    /// The fleet of DESIGN.md's screen, a little larger.
+    /// The fleet of README's screen, a little larger.
     static func fleet() -> FleetState {
         var state = FleetState()
         let vehicles: [(String, String, String, LifeStatus, RentalStatus)] = [

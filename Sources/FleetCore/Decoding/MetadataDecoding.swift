@@ -12,7 +12,7 @@ struct Metadata {
     mutating func read(_ r: inout BodyReader) throws(EventDecodingError) {
         _ = try r.readObject { (r, key) throws(EventDecodingError) in
             switch key {
-            // Only a string (CONTRACT.md), never capped: only its hash is kept, and a cap could make two ids one.
+            // Only a string (as INVERS documents it), never capped: only its hash is kept, and a cap could make two ids one.
             case "id": id = try r.readString(maxBytes: .max)
             case "type": type = try r.mark()
             case "event_type": eventType = try r.mark()

@@ -69,7 +69,7 @@ public struct Keymap: Hashable, Sendable {
 
     public init(bindings: [KeyBinding]) { self.bindings = bindings }
 
-    /// The dashboard's keys, per DESIGN.md and tui-conventions.md.
+    /// The dashboard's keys, after the conventions of k9s, htop and lazygit (vi keys beside the arrows, `/`, `?`).
     public static let standard = Keymap(bindings: [
         KeyBinding([.character("/")], .filter, short: "filter",
                    description: "filter by vehicle id, plate or name (! inverts; Enter keeps, Esc clears)",

@@ -1,4 +1,4 @@
-/// The dashboard's panes, in focus order. Titles are as DESIGN.md writes them.
+/// The dashboard's panes, in focus order. Titles as README's screen shows them.
 public enum Pane: Int, CaseIterable, Hashable, Sendable {
     case vehicles, rentals, onlineOffline, trips, smoke
 
