@@ -31,10 +31,7 @@ func merge(_ state: VehicleState, into vehicle: inout Vehicle, default stamp: St
 
 /// Trips merge by id; of two different trips, the one that started later is the vehicle's current trip.
 func mergeTrip(_ report: TripReport, type: EventType, into vehicle: inout Vehicle, stamp: Stamp, clamp: StampClamp) {
-    let known = [clamp.clamp(report.start?.time), clamp.clamp(report.end?.time),
-                 stamp.time == Stamp.unknownTime ? nil : stamp.time]
-        .compactMap { $0 }
-    let order = known.min() ?? Stamp.unknownTime
+    let order = earliest(report.start?.time, report.end?.time, stamp: stamp, clamp: clamp)
     var trip: TripState
     if let current = vehicle.trip, current.tripID == report.tripID {
         trip = current
@@ -55,10 +52,7 @@ func mergeTrip(_ report: TripReport, type: EventType, into vehicle: inout Vehicl
 
 /// Smoke incidents merge by id; `SmokeDataReady` ends one, whichever of the two arrives first.
 func mergeSmoke(_ report: SmokeReport, type: EventType, into vehicle: inout Vehicle, stamp: Stamp, clamp: StampClamp) {
-    let known = [clamp.clamp(report.detectedAt), clamp.clamp(report.startedAt),
-                 stamp.time == Stamp.unknownTime ? nil : stamp.time]
-        .compactMap { $0 }
-    let order = known.min() ?? Stamp.unknownTime
+    let order = earliest(report.detectedAt, report.startedAt, stamp: stamp, clamp: clamp)
     var incident: SmokeState
     if let current = vehicle.smoke, current.incidentID == report.incidentID {
         incident = current
@@ -85,4 +79,11 @@ extension Stamp {
         guard let time = clamp.clamp(time) else { return self }
         return Stamp(time: time, tiebreak: tiebreak)
     }
+}
+
+/// What orders two trips or two incidents of one vehicle: the earliest of their own times (held to the arrival
+/// clamp) and the event's stamp; unknown when there is none.
+private func earliest(_ first: Timestamp?, _ second: Timestamp?, stamp: Stamp, clamp: StampClamp) -> Timestamp {
+    let own = [clamp.clamp(first), clamp.clamp(second), stamp.time == Stamp.unknownTime ? nil : stamp.time]
+    return own.compactMap { $0 }.min() ?? Stamp.unknownTime
 }
