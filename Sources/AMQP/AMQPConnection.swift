@@ -205,12 +205,14 @@ public final class AMQPConnection {
         try check(amqp_get_rpc_reply(state), "basic.qos", channel: channel)
     }
 
-    /// Starts a consumer with manual acknowledgements; returns its consumer tag.
-    public func consume(queue: String, consumerTag: String = "", channel: UInt16 = 1) throws(AMQPError) -> String {
+    /// Starts a consumer with manual acknowledgements; returns its consumer tag. `arguments` are the consumer's
+    /// (a stream's `x-stream-offset`).
+    public func consume(queue: String, consumerTag: String = "", arguments: [String: AMQPArgument] = [:],
+                        channel: UInt16 = 1) throws(AMQPError) -> String {
         try requireAlive("basic.consume")
         let arena = CArena()
         let ok = amqp_basic_consume(state, channel, arena.bytes(queue), arena.bytes(consumerTag), 0, 0, 0,
-                                    amqp_empty_table)
+                                    arena.arguments(arguments))
         try check(amqp_get_rpc_reply(state), "basic.consume \(queue)", channel: channel)
         guard let ok else { throw .unexpected("basic.consume-ok missing") }
         return AMQPHeaders.string(ok.pointee.consumer_tag)

@@ -66,17 +66,43 @@ public struct AMQPHeaderTable {
         return false
     }
 
+    /// The whole-number value of the header named `name` (a stream's `x-stream-offset`), whatever integer type the
+    /// broker sent it as; nil when there is none or it is no integer that fits.
+    public func integer(named name: String) -> Int64? {
+        guard table.num_entries > 0, let entries = table.entries else { return nil }
+        var name = name
+        return name.withUTF8 { wanted -> Int64? in
+            for i in 0..<Int(table.num_entries) where AMQPHeaderTable.bytes(entries[i].key).elementsEqual(wanted) {
+                let value = entries[i].value
+                switch UInt32(value.kind) {
+                case AMQP_FIELD_KIND_I64.rawValue: return value.value.i64
+                case AMQP_FIELD_KIND_U64.rawValue: return Int64(exactly: value.value.u64)
+                case AMQP_FIELD_KIND_I32.rawValue: return Int64(value.value.i32)
+                case AMQP_FIELD_KIND_U32.rawValue: return Int64(value.value.u32)
+                case AMQP_FIELD_KIND_I16.rawValue: return Int64(value.value.i16)
+                case AMQP_FIELD_KIND_U16.rawValue: return Int64(value.value.u16)
+                case AMQP_FIELD_KIND_I8.rawValue: return Int64(value.value.i8)
+                case AMQP_FIELD_KIND_U8.rawValue: return Int64(value.value.u8)
+                default: return nil
+                }
+            }
+            return nil
+        }
+    }
+
     private static func bytes(_ bytes: amqp_bytes_t) -> UnsafeBufferPointer<UInt8> {
         guard bytes.len > 0, let base = bytes.bytes else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: bytes.len)
     }
 }
 
-/// A value in a queue's or exchange's arguments (`x-dead-letter-exchange`, `x-queue-type`, `x-max-length`…).
+/// A value in a queue's, exchange's or consumer's arguments (`x-queue-type`, `x-max-age`, `x-stream-offset`…).
 public enum AMQPArgument: Sendable, Hashable {
     case string(String)
     case int(Int64)
     case bool(Bool)
+    /// An AMQP timestamp: seconds since 1970.
+    case timestamp(UInt64)
 }
 
 extension CArena {
@@ -86,6 +112,7 @@ extension CArena {
             case let .string(text): (key, stringField(text))
             case let .int(number): (key, .int64(number))
             case let .bool(flag): (key, .boolean(flag))
+            case let .timestamp(seconds): (key, .timestamp(seconds))
             }
         })
     }

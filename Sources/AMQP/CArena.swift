@@ -85,4 +85,11 @@ extension amqp_field_value_t {
         field.value.i64 = value
         return field
     }
+
+    static func timestamp(_ secondsSinceEpoch: UInt64) -> amqp_field_value_t {
+        var field = amqp_field_value_t()
+        field.kind = UInt8(AMQP_FIELD_KIND_TIMESTAMP.rawValue)
+        field.value.u64 = secondsSinceEpoch
+        return field
+    }
 }

@@ -9,6 +9,9 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
     @Option(name: .customLong(SettingDefinition.queues.flag), help: SettingDefinition.queues.argumentHelp)
     public var queues: [String] = []
 
+    @Option(name: .customLong(SettingDefinition.stream.flag), help: SettingDefinition.stream.argumentHelp)
+    public var stream: String?
+
     @Option(name: .customLong(SettingDefinition.apiURL.flag), help: SettingDefinition.apiURL.argumentHelp)
     public var apiURL: String?
 

@@ -66,6 +66,9 @@ extension SettingDefinition {
     public static let queues = SettingDefinition(
         flag: "queue", environment: "FLEETWATCH_QUEUES", environmentHolds: "comma-separated", configKey: "queues",
         kind: .list, valueName: "name", meaning: "A queue to consume, one per topic; repeatable")
+    public static let stream = SettingDefinition(
+        flag: "stream", environment: "FLEETWATCH_STREAM", configKey: "stream", kind: .text, valueName: "name",
+        meaning: "A RabbitMQ stream to read instead of the queues: the team's (fleetwatch team init)")
     public static let apiURL = SettingDefinition(
         flag: "api-url", environment: "FLEETWATCH_API_URL", configKey: "api_url", kind: .text, valueName: "url",
         meaning: "The INVERS REST base URL", defaultText: Settings.defaultAPIURL)
@@ -99,6 +102,6 @@ extension SettingDefinition {
 
     /// Every setting, in the order the help lists them.
     public static let all: [SettingDefinition] = [
-        amqpURL, queues, apiURL, tokenURL, clientID, clientSecretFile, tlsCA, prefetch, theme, readOnly, ascii, config,
+        amqpURL, queues, stream, apiURL, tokenURL, clientID, clientSecretFile, tlsCA, prefetch, theme, readOnly, ascii, config,
     ]
 }

@@ -7,6 +7,8 @@ public struct Settings: Sendable {
     public var amqpURL: String?
     /// The queues to consume, one per topic.
     public var queues: [String]
+    /// A stream to read instead of the queues.
+    public var stream: String?
     /// The REST base URL.
     public var apiURL: String
     /// The OAuth token endpoint.
@@ -90,6 +92,10 @@ extension Settings {
             queues = list.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
         }
         if queues.isEmpty { queues = file.list(.queues) ?? [] }
+        let stream = text(options.stream, .stream)
+        if let stream, !queues.isEmpty {
+            warnings.append("reading the stream \(stream); the queues \(queues.joined(separator: ", ")) are not consumed")
+        }
 
         // The environment holds the secret itself; the flag and the file name a file holding it.
         var secret: Secret?
@@ -107,7 +113,7 @@ extension Settings {
         }
 
         return Settings(
-            amqpURL: amqpURL, queues: queues, apiURL: apiURL, tokenURL: tokenURL,
+            amqpURL: amqpURL, queues: queues, stream: stream, apiURL: apiURL, tokenURL: tokenURL,
             clientID: text(options.clientID, .clientID), clientSecret: secret, tlsCA: text(options.tlsCA, .tlsCA),
             prefetch: prefetch, theme: text(options.theme, .theme),
             readOnly: options.readOnly || (file.onOff(.readOnly) ?? false), ascii: file.onOff(.ascii) ?? false,

@@ -27,6 +27,7 @@ public struct EventTail: Sendable {
         var printed = 0
         var seen = SeenEvents(capacity: 65_536)  // the source dedups too; this keeps any source honest
         var lastState: StreamStatus.State?
+        var lastShared: [String] = []
         var stopping = count.map { $0 <= 0 } ?? false
         if stopping { source.stop() }
         for await message in stream {
@@ -54,6 +55,10 @@ public struct EventTail: Sendable {
                 // Only changes of state: the rate ticks every second and would flood stderr.
                 if status.state != lastState { diagnostics(TailFormat.status(status)) }
                 lastState = status.state
+                if status.sharedQueues != lastShared, let warning = status.sharedQueueWarning {
+                    diagnostics(SafeText.sanitize("fleetwatch: warning: " + warning))
+                }
+                lastShared = status.sharedQueues
             }
         }
         return printed

@@ -1,4 +1,5 @@
 import AMQP
+import FleetCore
 
 /// What the AMQP event source consumes and how.
 public struct StreamConfiguration: Sendable, Hashable {
@@ -38,13 +39,17 @@ public struct StreamConfiguration: Sendable, Hashable {
     /// little. Whatever is ready is acknowledged before the wait, so that the broker's window stays open meanwhile;
     /// 0 turns it off (acks then go out in full batches, and when the stream goes quiet).
     public var readCoalescing: Double
+    /// Where to start when the queues are RabbitMQ streams (`x-stream-offset`); nil for classic queues. After a
+    /// reconnect the source goes on after the last offset it received instead.
+    public var start: StreamStart?
 
-    public init(url: AMQPURL, queues: [String], prefetch: Int = 200, tlsCAFile: String? = nil,
+    public init(url: AMQPURL, queues: [String], start: StreamStart? = nil, prefetch: Int = 200, tlsCAFile: String? = nil,
                 heartbeatSeconds: Int = 15, declaration: QueueDeclaration = .passive,
                 reconnect: ReconnectPolicy = ReconnectPolicy(), ackBatch: Int = 100, dedupCapacity: Int = 262_144,
                 missingQueueRecheck: Double = 2, connectionName: String = "fleetwatch", readCoalescing: Double = 0.0003) {
         self.url = url
         self.queues = queues
+        self.start = start
         self.prefetch = max(1, min(prefetch, 65_535))
         self.tlsCAFile = tlsCAFile
         self.heartbeatSeconds = heartbeatSeconds

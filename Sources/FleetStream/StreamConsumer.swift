@@ -25,6 +25,8 @@ final class StreamConsumer {
     private var consumers: [String: String] = [:]
     /// Queues that do not exist (or were deleted), checked again every `missingQueueRecheck` seconds.
     private var missing: [String] = []
+    /// For streams: the offset after the last delivery of each, where a new connection goes on.
+    private var resumeOffsets: [String: Int64] = [:]
     private var nextProbe = 0.0
     @exclusivity(unchecked) private var statistics: StreamStatistics
     /// Decoded events not yet handed to subscribers, and their delivery tags: they go out as one batch, while
@@ -100,11 +102,14 @@ final class StreamConsumer {
     }
 
     /// Starts consuming `queue`, after a passive declare on channel 2 (a missing queue closes only that channel).
+    /// A classic queue that already has consumers is named in the status: the broker would share its messages.
     private func subscribe(_ queue: String, on c: AMQPConnection) throws(AMQPError) {
         if configuration.declaration == .passive {
             if !c.isChannelOpen(2) { try c.openChannel(2) }
             do {
-                try c.declareQueue(queue, passive: true, channel: 2)
+                let others = try c.declareQueue(queue, passive: true, channel: 2).consumers
+                statistics.sharedQueues.removeAll { $0 == queue }
+                if others > 0, configuration.start == nil { statistics.sharedQueues.append(queue) }
             } catch let .channelClosed(channel, code, text) where channel == 2 {
                 markMissing(queue, because: code == 404 ? "the queue \(queue) does not exist"
                                                           : "the queue \(queue) cannot be used (\(code) \(text))")
@@ -112,13 +117,28 @@ final class StreamConsumer {
             }
         }
         do {
-            let tag = try c.consume(queue: queue)
+            let tag = try c.consume(queue: queue, arguments: streamArguments(queue))
             consumers[tag] = queue
             missing.removeAll { $0 == queue }
         } catch let .channelClosed(_, code, text) {
             throw .channelClosed(channel: 1, code: code,
                                  text: code == 404 ? "the queue \(queue) does not exist (\(text))" : text)
         }
+    }
+
+    /// `x-stream-offset` for a stream: after the last offset received, else the configured start.
+    private func streamArguments(_ queue: String) -> [String: AMQPArgument] {
+        guard let start = configuration.start else { return [:] }
+        if let resume = resumeOffsets[queue] { return ["x-stream-offset": .int(resume)] }
+        let value: AMQPArgument
+        switch start {
+        case .first, .last, .next: value = .string(start.description)
+        case let .offset(n): value = .int(n)
+        case .time, .ago:
+            let time = start.startTime(now: Timestamp(seconds: Date().timeIntervalSince1970)) ?? .earliest
+            value = .timestamp(UInt64(clamping: max(0, time.microseconds / 1_000_000)))
+        }
+        return ["x-stream-offset": value]
     }
 
     private func markMissing(_ queue: String, because reason: String) {
@@ -214,6 +234,10 @@ final class StreamConsumer {
 
     private func handle(_ delivery: AMQPBorrowedDelivery, on c: AMQPConnection) throws(AMQPError) {
         if delivery.redelivered { statistics.redelivered += 1 }
+        if configuration.start != nil, let offset = delivery.headerTable.integer(named: "x-stream-offset"),
+           offset < Int64.max, let queue = consumers[delivery.consumerTag] {
+            resumeOffsets[queue] = max(resumeOffsets[queue] ?? 0, offset + 1)
+        }
         let event: Event
         do {
             event = try decoder.decode(bytes: delivery.body, headers: delivery.headerTable, messageID: delivery.messageID)

@@ -13,6 +13,7 @@ struct StreamStatistics {
     /// Deliveries of events already delivered, acknowledged without delivering them again.
     var duplicates = 0
     var lastError: String?
+    var sharedQueues: [String] = []
     private(set) var eventsPerSecond = 0.0
     private var rateWindowStart = 0.0
     private var receivedAtWindowStart = 0
@@ -35,6 +36,6 @@ struct StreamStatistics {
 
     var status: StreamStatus {
         StreamStatus(state: state, endpoint: endpoint, eventsPerSecond: eventsPerSecond, received: received,
-                     redelivered: redelivered, rejected: rejected, lastError: lastError)
+                     redelivered: redelivered, rejected: rejected, lastError: lastError, sharedQueues: sharedQueues)
     }
 }

@@ -16,6 +16,8 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup var since: SinceOption
+
     @Flag(help: "Run on a built-in simulated fleet: no broker, no credentials.")
     var demo = false
 
@@ -61,7 +63,7 @@ struct DashboardCommand: AsyncParsableCommand {
             let fleet = DemoFleet(options: DemoFleet.Options(vehicles: demoVehicles, timeScale: demoSpeed))
             (source, commands, endpoint) = (fleet, fleet, DemoFleet.endpoint)
         } else if let settings {
-            let live = try LiveConnections(settings)
+            let live = try LiveConnections(settings, start: try since.start(default: .ago(seconds: 24 * 3_600)))
             (source, commands, endpoint, client) = (live.source, live.client, live.endpoint, live.client)
             warnings += live.client?.warnings ?? []
         } else {
@@ -93,8 +95,8 @@ struct LiveConnections {
     /// `host/vhost`, never credentials.
     let endpoint: String
 
-    init(_ settings: Settings) throws {
-        let configuration = try settings.streamConfiguration(connectionName: "fleetwatch dashboard")
+    init(_ settings: Settings, start: StreamStart) throws {
+        let configuration = try settings.streamConfiguration(connectionName: "fleetwatch dashboard", start: start)
         source = AMQPEventSource(configuration)
         endpoint = configuration.url.endpoint
         if let clientID = settings.clientID, let secret = settings.clientSecret {

@@ -18,6 +18,8 @@ struct TailCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup var since: SinceOption
+
     @Flag(help: "Print one JSON object a line.")
     var json = false
 
@@ -33,7 +35,8 @@ struct TailCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try connection.resolve()
-        let source = AMQPEventSource(try settings.streamConfiguration(connectionName: "fleetwatch tail"))
+        let start = try since.start(default: .next)
+        let source = AMQPEventSource(try settings.streamConfiguration(connectionName: "fleetwatch tail", start: start))
         let tail = EventTail(format: json ? .json : .text, count: count, vehicle: vehicle)
         _ = await tail.run(source: source, output: StandardOutput.writeLine, diagnostics: StandardError.print)
     }

@@ -3,10 +3,10 @@ import FleetCore
 import FleetStream
 
 /// A source with test-friendly timings (5 s heartbeats, quick backoff, quick re-checks of missing queues).
-func makeSource(queues: [String], url: AMQPURL = TestBroker.amqpURL, prefetch: Int = 200,
+func makeSource(queues: [String], start: StreamStart? = nil, url: AMQPURL = TestBroker.amqpURL, prefetch: Int = 200,
                 tlsCAFile: String? = nil) -> AMQPEventSource {
     AMQPEventSource(StreamConfiguration(
-        url: url, queues: queues, prefetch: prefetch, tlsCAFile: tlsCAFile, heartbeatSeconds: 5,
+        url: url, queues: queues, start: start, prefetch: prefetch, tlsCAFile: tlsCAFile, heartbeatSeconds: 5,
         reconnect: ReconnectPolicy(initialDelay: 0.1, maximumDelay: 1, accessRefusedDelay: 30, stableAfter: 10),
         missingQueueRecheck: 0.5, connectionName: "fleetwatch-test"))
 }

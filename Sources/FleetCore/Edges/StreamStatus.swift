@@ -18,9 +18,12 @@ public struct StreamStatus: Sendable, Hashable {
     public var redelivered: Int
     public var rejected: Int
     public var lastError: String?
+    /// Classic queues that had other consumers when this source subscribed (checked on every connect): the broker
+    /// shares a queue's messages among its consumers, so this source sees only part of them.
+    public var sharedQueues: [String]
 
     public init(state: State, endpoint: String, eventsPerSecond: Double = 0, received: Int = 0, redelivered: Int = 0,
-                rejected: Int = 0, lastError: String? = nil) {
+                rejected: Int = 0, lastError: String? = nil, sharedQueues: [String] = []) {
         self.state = state
         self.endpoint = endpoint
         self.eventsPerSecond = eventsPerSecond
@@ -28,5 +31,18 @@ public struct StreamStatus: Sendable, Hashable {
         self.redelivered = redelivered
         self.rejected = rejected
         self.lastError = lastError
+        self.sharedQueues = sharedQueues
+    }
+}
+
+extension StreamStatus {
+    /// What to tell the operator when a consumed queue is shared with other consumers; nil when none is.
+    public var sharedQueueWarning: String? {
+        guard !sharedQueues.isEmpty else { return nil }
+        let names = sharedQueues.joined(separator: ", ")
+        let one = sharedQueues.count == 1
+        return "the queue\(one ? "" : "s") \(names) \(one ? "has" : "have") other consumers: the broker shares "
+            + "\(one ? "its" : "their") events among them, so this one sees only part of them; a team reads one "
+            + "stream instead (README: \"A team on one stream\")"
     }
 }

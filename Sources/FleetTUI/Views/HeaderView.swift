@@ -20,6 +20,10 @@ enum HeaderView {
             add("  \(wholeNumberText(model.stream.eventsPerSecond)) ev/s", .header)
         }
         // What needs the operator comes before the counts, so a narrow screen cuts the counts, not the alert.
+        if let queue = model.stream.sharedQueues.first {
+            add("  ", .header)
+            add("SHARED QUEUE \(SafeText.sanitize(queue)): part of its events only (? help)", .statusWarn)
+        }
         if model.paused {
             add("  ", .header)
             add("PAUSED (+\(model.eventsSincePause))", .paused)

@@ -4,11 +4,12 @@ import FleetCore
 enum HelpView {
     static func render(_ model: DashboardModel, into grid: inout CellGrid) {
         var lines: [(String, String, StyleSlot)] = []
-        if !model.warnings.isEmpty {
+        let warnings = model.warnings + (model.stream.sharedQueueWarning.map { [$0] } ?? [])
+        if !warnings.isEmpty {
             // Wrapped whole, to the narrower (two-column) layout: a warning is read in full here.
             lines.append(("Warnings", "", .title))
             let width = max(10, (model.size.width - 4) / 2 - 2)
-            for warning in model.warnings {
+            for warning in warnings {
                 for (i, line) in wrap(warning, to: width - 2).enumerated() {
                     lines.append(("", (i == 0 ? "" : "  ") + line, .statusWarn))
                 }

@@ -1,0 +1,18 @@
+import ArgumentParser
+import FleetCore
+
+/// `--since`: where a command starts reading a stream. Each command has its own default (`tail`: what comes next;
+/// the dashboard: the last 24 hours).
+struct SinceOption: ParsableArguments {
+    @Option(help: ArgumentHelp("With --stream, where to start reading: \(StreamStart.forms).", valueName: "when"))
+    var since: String?
+
+    /// The start `--since` asks for, else `fallback`.
+    func start(default fallback: StreamStart) throws -> StreamStart {
+        guard let since else { return fallback }
+        guard let start = StreamStart(since) else {
+            throw ValidationError("--since takes \(StreamStart.forms); not '\(SafeText.sanitize(since))'")
+        }
+        return start
+    }
+}

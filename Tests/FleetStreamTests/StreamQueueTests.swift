@@ -1,0 +1,90 @@
+import AMQP
+import FleetCore
+import FleetStream
+import Foundation
+import Testing
+import TestSupport
+
+/// Reading a RabbitMQ stream (`x-queue-type: stream`) through the real broker: every reader sees every event,
+/// each from where it asks to start.
+@Suite(.serialized) struct StreamQueueTests {
+    static let streamArguments: [String: AMQPArgument] = ["x-queue-type": .string("stream")]
+
+    /// `tail --stream --since START --count N --json`, the ids it printed; it gives up after 20 s.
+    func tail(_ stream: String, from start: StreamStart, count: Int) async -> [String] {
+        let lines = LineSink()
+        let source = makeSource(queues: [stream], start: start)
+        let watchdog = Task {
+            try? await Task.sleep(for: .seconds(20))
+            source.stop()
+        }
+        defer { watchdog.cancel() }
+        _ = await EventTail(format: .json, count: count).run(source: source, output: lines.append, diagnostics: { _ in })
+        return lines.lines.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+        }
+    }
+
+    /// Three readers of one stream each get all of it (a classic queue would split it among them), in order.
+    @Test func everyReaderFromFirstGetsEveryEventOnce() async throws {
+        let queues = try TestQueues("stream-test.readers", count: 1, arguments: Self.streamArguments)
+        defer { queues.cleanUp() }
+        let stream = try queues.publishTrips(300, idPrefix: "s")
+        async let a = tail(stream, from: .first, count: 300)
+        async let b = tail(stream, from: .first, count: 300)
+        async let c = tail(stream, from: .first, count: 300)
+        let expected = (0..<300).map { "s-\($0)" }
+        for ids in await [a, b, c] { #expect(ids == expected) }
+    }
+
+    @Test func anOffsetStartsThere() async throws {
+        let queues = try TestQueues("stream-test.offset", count: 1, arguments: Self.streamArguments)
+        defer { queues.cleanUp() }
+        let stream = try queues.publishTrips(50, idPrefix: "o")
+        #expect(await tail(stream, from: .offset(40), count: 10) == (40..<50).map { "o-\($0)" })
+    }
+
+    /// `next` skips what the stream already holds: a reader attached before new events sees only those.
+    @Test func nextSkipsWhatTheStreamAlreadyHolds() async throws {
+        let queues = try TestQueues("stream-test.next", count: 1, arguments: Self.streamArguments)
+        defer { queues.cleanUp() }
+        let stream = try queues.publishTrips(20, idPrefix: "old")
+        let lines = LineSink()
+        let reader = Task {
+            await EventTail(format: .json, count: 5)
+                .run(source: makeSource(queues: [stream], start: .next), output: lines.append, diagnostics: { _ in })
+        }
+        // `next` gives no sign of having attached: publish a round at a time until five have arrived.
+        let deadline = Date().addingTimeInterval(30)
+        var round = 0
+        while lines.lines.count < 5, Date() < deadline {
+            round += 1
+            try queues.publisher.publish((0..<5).map {
+                EventBodies.message(type: "TripStarted", id: "new-\(round)-\($0)", vehicle: "V1", queue: stream)
+            })
+            _ = await eventually(timeout: 0.5) { lines.lines.count >= 5 }
+        }
+        #expect(await reader.value == 5)
+        #expect(lines.lines.allSatisfy { $0.contains("\"new-") }, "\(lines.lines)")
+    }
+
+    /// A classic queue that already has a consumer is named in the second source's status (re-checked on every
+    /// connect); a stream never is.
+    @Test func aSharedClassicQueueIsNamed() async throws {
+        let queues = try TestQueues("stream-test.shared", count: 1)
+        defer { queues.cleanUp() }
+        let queue = queues.names[0]
+        let first = makeSource(queues: [queue])
+        let firstStatus = Collector(first.subscribe())
+        first.start()
+        defer { first.stop() }
+        #expect(await eventually(timeout: 10) { firstStatus.statuses.last?.state.isConnected == true })
+        let second = makeSource(queues: [queue])
+        let secondStatus = Collector(second.subscribe())
+        second.start()
+        defer { second.stop() }
+        #expect(await eventually(timeout: 10) { secondStatus.statuses.last?.sharedQueues == [queue] })
+        #expect(secondStatus.statuses.last?.sharedQueueWarning?.contains("other consumers") == true)
+        #expect(firstStatus.statuses.allSatisfy { $0.sharedQueues.isEmpty })
+    }
+}
