@@ -116,11 +116,11 @@ let package = Package(
         ]),
 
         // Tests. Fixtures are copies of the contract's samples plus the variations it allows.
-        .target(name: "TestSupport", dependencies: ["FleetCore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["FleetCore", "AMQP"], path: "Tests/TestSupport"),
         .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FlatTOMLTests", dependencies: ["FlatTOML"]),
         .testTarget(name: "FleetConfigTests", dependencies: ["FleetConfig", "TestSupport"]),
-        .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "TestSupport"]),
         .testTarget(name: "FleetStreamTests", dependencies: ["FleetStream", "AMQP", "TestSupport"]),
         .testTarget(name: "FleetSimTests", dependencies: ["FleetSim", "FleetSimREST", "FleetCore", "AMQP", "TestSupport"],
                     exclude: ["Fixtures"]),
@@ -137,7 +137,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // `fleetwatch lock` / `unlock`: the built binary against the stand-in.
-        .testTarget(name: "FleetwatchCLITests", dependencies: ["FleetSim", "FleetSimREST", "FleetCore", "TestSupport"]),
+        .testTarget(name: "FleetwatchCLITests", dependencies: [
+            "AMQP", "FleetSim", "FleetSimREST", "FleetCore", "FleetStream", "TestSupport",
+        ]),
         .testTarget(name: "FleetTUITests", dependencies: [
             "FleetTUI", "FleetCore", "TestSupport",
             .product(name: "Logging", package: "swift-log"),

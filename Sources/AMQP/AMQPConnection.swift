@@ -147,6 +147,12 @@ public final class AMQPConnection {
 
     public func isChannelOpen(_ number: UInt16) -> Bool { openChannels.contains(number) }
 
+    /// The broker's version as it announced itself (`3.10.8`), if it did.
+    public var serverVersion: String? {
+        guard let table = amqp_get_server_properties(state)?.pointee else { return nil }
+        return AMQPHeaders.strings(table)["version"]
+    }
+
     /// Declares a queue; with `passive`, only checks that it exists (a 404 closes the channel: `channelClosed`).
     /// Returns the number of ready messages and of consumers.
     @discardableResult

@@ -92,10 +92,8 @@ extension Settings {
             queues = list.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
         }
         if queues.isEmpty { queues = file.list(.queues) ?? [] }
+        // With a stream, the queues are the INVERS queues its shovels read (`team init`); readers use the stream.
         let stream = text(options.stream, .stream)
-        if let stream, !queues.isEmpty {
-            warnings.append("reading the stream \(stream); the queues \(queues.joined(separator: ", ")) are not consumed")
-        }
 
         // The environment holds the secret itself; the flag and the file name a file holding it.
         var secret: Secret?

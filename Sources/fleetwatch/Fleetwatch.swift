@@ -10,7 +10,8 @@ struct Fleetwatch: AsyncParsableCommand {
             Secrets are never taken as flag values: set INVERS_CLIENT_SECRET or use --client-secret-file, and put \
             the AMQP password in FLEETWATCH_AMQP_URL or the config file rather than on the command line.
             """,
-        subcommands: [DashboardCommand.self, TailCommand.self, CentralLockCommand<Lock>.self, CentralLockCommand<Unlock>.self],
+        subcommands: [DashboardCommand.self, TailCommand.self, CentralLockCommand<Lock>.self, CentralLockCommand<Unlock>.self,
+                      TeamCommand.self],
         defaultSubcommand: DashboardCommand.self)
 
     /// Parses, bootstraps logging once for the process, then runs the command. The dashboard bootstraps its own

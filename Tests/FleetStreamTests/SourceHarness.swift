@@ -1,3 +1,4 @@
+import TestSupport
 import AMQP
 import FleetCore
 import FleetStream

@@ -284,10 +284,10 @@ enum CLITestError: Error, CustomStringConvertible {
     }
 }
 
-/// Runs the binary with only `environment` (plus an empty config home, so no user config is read) and waits.
-/// Output goes to files rather than pipes, so that waiting blocks no thread of the test's cooperative pool
-/// (the stand-in serving the binary runs on that pool).
-func fleetwatch(_ arguments: [String], environment: [String: String]) async throws -> Run {
+/// Runs the binary with only `environment` (plus an empty config home, so no user config is read) and waits, at
+/// most `timeout` (then it is terminated, and the run says `signalled`). Output goes to files rather than pipes, so
+/// that waiting blocks no thread of the test's cooperative pool (the stand-in serving the binary runs on that pool).
+func fleetwatch(_ arguments: [String], environment: [String: String], timeout: Duration = .seconds(120)) async throws -> Run {
     let binary = try fleetwatchBinary()
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fw-run-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -309,6 +309,11 @@ func fleetwatch(_ arguments: [String], environment: [String: String]) async thro
     let exited = AsyncStream<(Int32, Bool)>.makeStream()
     process.terminationHandler = { exited.continuation.yield(($0.terminationStatus, $0.terminationReason == .uncaughtSignal)) }
     try process.run()
+    let watchdog = Task {
+        try await Task.sleep(for: timeout)
+        if process.isRunning { process.terminate() }
+    }
+    defer { watchdog.cancel() }
     var status: Int32 = -1
     var signalled = false
     for await (s, bySignal) in exited.stream {

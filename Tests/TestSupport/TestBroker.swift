@@ -1,31 +1,31 @@
 import AMQP
 import Foundation
-import TestSupport
 
 /// Where the test broker is and how to injure it. `scripts/test` exports the variables; the fallbacks are the
 /// default node of `scripts/broker`. Broker tests fail (never skip) when it is down.
-enum TestBroker {
-    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+public enum TestBroker {
+    public static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    static var amqpURL: AMQPURL {
+    public static var amqpURL: AMQPURL {
         try! AMQPURL(environment["FLEETWATCH_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/%2f")
     }
 
-    static var amqpsURL: AMQPURL {
+    public static var amqpsURL: AMQPURL {
         try! AMQPURL(environment["FLEETWATCH_TEST_AMQPS_URL"] ?? "amqps://guest:guest@localhost:5671/%2f")
     }
 
-    static var tlsCA: String {
+    public static var tlsCA: String {
         environment["FLEETWATCH_TEST_TLS_CA"] ?? "/tmp/fleetwatch-broker/tls/ca.pem"
     }
 
-    static func uniqueName(_ prefix: String) -> String {
+    /// A queue name no other test (or other engineer's suite on the same node) uses.
+    public static func uniqueName(_ prefix: String) -> String {
         "\(prefix).\(UInt64.random(in: 0..<UInt64.max))"
     }
 
     /// Messages in `queue`, ready plus unacknowledged (what a passive declare does not show), or nil when the
     /// queue does not exist.
-    static func messageCount(_ queue: String) throws -> Int? {
+    public static func messageCount(_ queue: String) throws -> Int? {
         let output = try ctlOutput(["list_queues", "-q", "--no-table-headers", "name", "messages"])
         for line in output.split(separator: "\n") {
             let fields = line.split(separator: "\t")
@@ -35,9 +35,9 @@ enum TestBroker {
     }
 
     /// `scripts/broker ctl ARGS…` (rabbitmqctl against the test node); throws when it fails.
-    static func ctl(_ arguments: String...) throws { _ = try ctlOutput(arguments) }
+    public static func ctl(_ arguments: String...) throws { _ = try ctlOutput(arguments) }
 
-    static func ctlOutput(_ arguments: [String]) throws -> String {
+    public static func ctlOutput(_ arguments: [String]) throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let ctl = try CommandOutput.run(root.appendingPathComponent("scripts/broker"), ["ctl"] + arguments)
@@ -45,10 +45,10 @@ enum TestBroker {
         return String(decoding: ctl.stdout, as: UTF8.self)
     }
 
-    struct CtlFailure: Error, CustomStringConvertible {
-        var arguments: [String]
-        var status: Int32
-        var description: String { "scripts/broker ctl \(arguments.joined(separator: " ")) exited \(status)" }
+    public struct CtlFailure: Error, CustomStringConvertible {
+        public var arguments: [String]
+        public var status: Int32
+        public var description: String { "scripts/broker ctl \(arguments.joined(separator: " ")) exited \(status)" }
     }
 }
 
