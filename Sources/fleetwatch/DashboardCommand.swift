@@ -63,7 +63,8 @@ struct DashboardCommand: AsyncParsableCommand {
             let fleet = DemoFleet(options: DemoFleet.Options(vehicles: demoVehicles, timeScale: demoSpeed))
             (source, commands, endpoint) = (fleet, fleet, DemoFleet.endpoint)
         } else if let settings {
-            let live = try LiveConnections(settings, start: try since.start(default: .ago(seconds: 24 * 3_600)))
+            let live = try LiveConnections(settings, start: try since.start(default: .ago(seconds: 24 * 3_600),
+                                                                           stream: settings.stream))
             (source, commands, endpoint, client) = (live.source, live.client, live.endpoint, live.client)
             warnings += live.client?.warnings ?? []
         } else {

@@ -7,9 +7,12 @@ struct SinceOption: ParsableArguments {
     @Option(help: ArgumentHelp("With --stream, where to start reading: \(StreamStart.forms).", valueName: "when"))
     var since: String?
 
-    /// The start `--since` asks for, else `fallback`.
-    func start(default fallback: StreamStart) throws -> StreamStart {
+    /// The start `--since` asks for, else `fallback`. Only a stream has a history to start in.
+    func start(default fallback: StreamStart, stream: String?) throws -> StreamStart {
         guard let since else { return fallback }
+        guard stream != nil else {
+            throw ValidationError("--since needs --stream: a queue has no history to start from (see README, \"A team on one stream\")")
+        }
         guard let start = StreamStart(since) else {
             throw ValidationError("--since takes \(StreamStart.forms); not '\(SafeText.sanitize(since))'")
         }

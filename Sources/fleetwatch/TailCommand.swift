@@ -35,7 +35,7 @@ struct TailCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try connection.resolve()
-        let start = try since.start(default: .next)
+        let start = try since.start(default: .next, stream: settings.stream)
         let source = AMQPEventSource(try settings.streamConfiguration(connectionName: "fleetwatch tail", start: start))
         let tail = EventTail(format: json ? .json : .text, count: count, vehicle: vehicle)
         _ = await tail.run(source: source, output: StandardOutput.writeLine, diagnostics: StandardError.print)

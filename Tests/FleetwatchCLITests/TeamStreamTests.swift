@@ -133,4 +133,17 @@ import Testing
             #expect(Set(ids) == expected)
         }
     }
+
+    /// A bad `--since`, or one without a stream, is a usage error that says what it takes; nothing connects.
+    @Test func aBadSinceIsAUsageError() async throws {
+        let environment = ["FLEETWATCH_AMQP_URL": "amqp://guest:guest@127.0.0.1:1/"]
+        let noStream = try await fleetwatch(["tail", "--queue", "q", "--since", "1h"], environment: environment)
+        #expect(noStream.status == 64)
+        #expect(noStream.stderr.contains("--since needs --stream"))
+        for bad in ["1y", "offset:-1", "yesterday", "400d"] {
+            let run = try await fleetwatch(["tail", "--stream", "s", "--since", bad], environment: environment)
+            #expect(run.status == 64, "\(bad)")
+            #expect(run.stderr.contains("--since takes first, last, next"), "\(bad): \(run.stderr)")
+        }
+    }
 }
