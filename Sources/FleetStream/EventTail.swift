@@ -10,11 +10,18 @@ public struct EventTail: Sendable {
     public var count: Int?
     /// Only events about this vehicle id (case-insensitive); the others are settled and skipped.
     public var vehicle: String?
+    /// For a stream: stop once everything up to this offset was handed over (`history`), or when nothing has
+    /// come `idleLimit` seconds after the start (nothing newer than `--since`).
+    public var until: Int64?
+    public var idleLimit: Duration
 
-    public init(format: Format = .text, count: Int? = nil, vehicle: String? = nil) {
+    public init(format: Format = .text, count: Int? = nil, vehicle: String? = nil, until: Int64? = nil,
+                idleLimit: Duration = .seconds(5)) {
         self.format = format
         self.count = count
         self.vehicle = vehicle?.lowercased()
+        self.until = until
+        self.idleLimit = idleLimit
     }
 
     /// Subscribes, starts the source, and prints until `count` events were printed (then stops the source and
@@ -30,9 +37,18 @@ public struct EventTail: Sendable {
         var lastShared: [String] = []
         var stopping = count.map { $0 <= 0 } ?? false
         if stopping { source.stop() }
+        let progressed = Locked(false)
+        let watchdog = until.map { _ in
+            Task { [idleLimit] in
+                try? await Task.sleep(for: idleLimit)
+                if !progressed.withLock({ $0 }) { source.stop() }
+            }
+        }
+        defer { watchdog?.cancel() }
         for await message in stream {
             switch message {
             case let .events(batch):
+                progressed.withLock { $0 = true }
                 // After the last event, leave the rest unsettled: the broker gets them back for the next reader.
                 guard !stopping else { continue }
                 var handled = 0
@@ -59,6 +75,13 @@ public struct EventTail: Sendable {
                     diagnostics(SafeText.sanitize("fleetwatch: warning: " + warning))
                 }
                 lastShared = status.sharedQueues
+                if let until, let offset = status.streamOffset {
+                    progressed.withLock { $0 = true }
+                    if offset >= until, !stopping {
+                        stopping = true
+                        source.stop()
+                    }
+                }
             }
         }
         return printed

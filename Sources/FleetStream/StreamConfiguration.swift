@@ -62,7 +62,8 @@ public struct StreamConfiguration: Sendable, Hashable {
         self.readCoalescing = max(0, min(readCoalescing, 0.01))
     }
 
-    var connectionOptions: AMQPConnectionOptions {
+    /// The connection options this configuration implies (heartbeat, CA, name).
+    public var connectionOptions: AMQPConnectionOptions {
         AMQPConnectionOptions(heartbeatSeconds: heartbeatSeconds, tlsCAFile: tlsCAFile, connectionName: connectionName)
     }
 }

@@ -27,6 +27,8 @@ final class StreamConsumer {
     private var missing: [String] = []
     /// For streams: the offset after the last delivery of each, where a new connection goes on.
     private var resumeOffsets: [String: Int64] = [:]
+    /// For streams: the highest offset in the burst being gathered; the status shows it once the burst is out.
+    private var burstOffset: Int64?
     private var nextProbe = 0.0
     @exclusivity(unchecked) private var statistics: StreamStatistics
     /// Decoded events not yet handed to subscribers, and their delivery tags: they go out as one batch, while
@@ -237,6 +239,7 @@ final class StreamConsumer {
         if configuration.start != nil, let offset = delivery.headerTable.integer(named: "x-stream-offset"),
            offset < Int64.max, let queue = consumers[delivery.consumerTag] {
             resumeOffsets[queue] = max(resumeOffsets[queue] ?? 0, offset + 1)
+            burstOffset = max(burstOffset ?? offset, offset)
         }
         let event: Event
         do {
@@ -264,7 +267,13 @@ final class StreamConsumer {
     /// Drops the burst's duplicates, records every delivery in the ledger (in tag order), and hands the rest to
     /// every subscriber as one batch (the arrays are shared, not copied).
     private func deliverBurst() {
-        guard !burstEvents.isEmpty else { return }
+        guard !burstEvents.isEmpty else {
+            if let offset = burstOffset {  // a rejected delivery, with nothing gathered before it
+                statistics.streamOffset = max(statistics.streamOffset ?? offset, offset)
+                burstOffset = nil
+            }
+            return
+        }
         // The ids are checked here rather than one by one as they arrive: the table is megabytes, each check a
         // cache miss, and checks made together let those misses overlap.
         seen.warm(burstHashes)
@@ -296,6 +305,10 @@ final class StreamConsumer {
             burstTags.removeAll(keepingCapacity: true)
         }
         burstTargets = []
+        if let offset = burstOffset {
+            statistics.streamOffset = max(statistics.streamOffset ?? offset, offset)
+            burstOffset = nil
+        }
     }
 
     /// Hands the burst's events to every target as one batch, then starts new arrays: the batches own these now.

@@ -14,6 +14,7 @@ struct StreamStatistics {
     var duplicates = 0
     var lastError: String?
     var sharedQueues: [String] = []
+    var streamOffset: Int64?
     private(set) var eventsPerSecond = 0.0
     private var rateWindowStart = 0.0
     private var receivedAtWindowStart = 0
@@ -36,6 +37,7 @@ struct StreamStatistics {
 
     var status: StreamStatus {
         StreamStatus(state: state, endpoint: endpoint, eventsPerSecond: eventsPerSecond, received: received,
-                     redelivered: redelivered, rejected: rejected, lastError: lastError, sharedQueues: sharedQueues)
+                     redelivered: redelivered, rejected: rejected, lastError: lastError, sharedQueues: sharedQueues,
+                     streamOffset: streamOffset)
     }
 }

@@ -11,7 +11,7 @@ struct Fleetwatch: AsyncParsableCommand {
             the AMQP password in FLEETWATCH_AMQP_URL or the config file rather than on the command line.
             """,
         subcommands: [DashboardCommand.self, TailCommand.self, CentralLockCommand<Lock>.self, CentralLockCommand<Unlock>.self,
-                      TeamCommand.self],
+                      HistoryCommand.self, TeamCommand.self],
         defaultSubcommand: DashboardCommand.self)
 
     /// Parses, bootstraps logging once for the process, then runs the command. The dashboard bootstraps its own

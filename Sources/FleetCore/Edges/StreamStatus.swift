@@ -21,9 +21,12 @@ public struct StreamStatus: Sendable, Hashable {
     /// Classic queues that had other consumers when this source subscribed (checked on every connect): the broker
     /// shares a queue's messages among its consumers, so this source sees only part of them.
     public var sharedQueues: [String]
+    /// For a stream: the highest offset handed to subscribers so far (those before it were too, or were
+    /// duplicates or rejected); nil for classic queues and before the first delivery.
+    public var streamOffset: Int64?
 
     public init(state: State, endpoint: String, eventsPerSecond: Double = 0, received: Int = 0, redelivered: Int = 0,
-                rejected: Int = 0, lastError: String? = nil, sharedQueues: [String] = []) {
+                rejected: Int = 0, lastError: String? = nil, sharedQueues: [String] = [], streamOffset: Int64? = nil) {
         self.state = state
         self.endpoint = endpoint
         self.eventsPerSecond = eventsPerSecond
@@ -32,6 +35,7 @@ public struct StreamStatus: Sendable, Hashable {
         self.rejected = rejected
         self.lastError = lastError
         self.sharedQueues = sharedQueues
+        self.streamOffset = streamOffset
     }
 }
 
