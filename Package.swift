@@ -126,7 +126,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
-        .testTarget(name: "InversAnswersTests", dependencies: ["InversAnswers", "FleetCore"]),
+        .testTarget(name: "InversAnswersTests", dependencies: ["InversAnswers", "FleetCore", "TestSupport"]),
         .testTarget(name: "InversAPITests", dependencies: [
             "InversAPI", "InversAnswers", "FleetSim", "FleetSimREST", "FleetCore", "TestSupport",
             .product(name: "Logging", package: "swift-log"),

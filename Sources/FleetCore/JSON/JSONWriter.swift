@@ -1,6 +1,6 @@
 /// Writes JSON text into a byte buffer, one token at a time, with commas placed for the caller.
 ///
-/// The counterpart of `JSONDocument` for output: the simulation's event bodies and `tail --json` both need JSON
+/// For output: the simulation's event bodies and `tail --json` both need JSON
 /// that any parser accepts whatever the data holds, so strings are always escaped here (quotes, backslashes,
 /// every control character, and U+2028/U+2029 which break JavaScript consumers), and numbers that JSON cannot
 /// express (NaN, infinities) are written as `null` rather than as invalid text.
