@@ -97,7 +97,7 @@ let package = Package(
 
         // Benchmarks: `scripts/bench` (release build).
         .executableTarget(name: "fleetwatch-bench", dependencies: [
-            "FleetCore", "FleetTUI",
+            "FleetCore", "FleetTUI", "FleetSim", "FleetStream",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
