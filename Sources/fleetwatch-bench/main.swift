@@ -31,7 +31,7 @@ struct FleetwatchBench: ParsableCommand {
 
     struct TailJSON: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "tail-json", abstract: "tail --json's lines: JSONWriter vs Foundation's JSONEncoder, one core.")
+            commandName: "tail-json", abstract: "tail --json's lines (JSONEncoder) against a CPU-time target, one core.")
         @Option(help: "Events per round.") var events = 50_000
         @Option(help: "Vehicles in the simulated fleet.") var vehicles = 1_000
         func run() throws {
