@@ -102,7 +102,7 @@ let package = Package(
 
         // Benchmarks: `scripts/bench` (release build).
         .executableTarget(name: "fleetwatch-bench", dependencies: [
-            "FleetCore", "FleetTUI",
+            "FleetCore", "FleetTUI", "FleetSim", "FleetStream",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -131,7 +131,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
-        .testTarget(name: "InversAnswersTests", dependencies: ["InversAnswers", "FleetCore"]),
+        .testTarget(name: "InversAnswersTests", dependencies: ["InversAnswers", "FleetCore", "TestSupport"]),
         .testTarget(name: "InversAPITests", dependencies: [
             "InversAPI", "InversAnswers", "FleetSim", "FleetSimREST", "FleetCore", "TestSupport",
             .product(name: "Logging", package: "swift-log"),

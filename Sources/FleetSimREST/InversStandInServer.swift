@@ -149,15 +149,9 @@ public struct InversStandInServer: Sendable {
         }
         let token = ledger.issueToken(ttl: configuration.tokenTTL)
         let expiresIn = max(1, Int(configuration.tokenTTL.components.seconds))
-        var w = JSONWriter()
-        w.beginObject()
-        w.field("access_token", token)
-        w.field("token_type", "bearer")
-        if rawExpiresIn == nil { w.field("expires_in", expiresIn) }
-        w.endObject()
-        var body = w.text
+        var body = StandInJSON.text(TokenAnswer(accessToken: token, expiresIn: rawExpiresIn == nil ? expiresIn : nil))
         if let rawExpiresIn {
-            // JSONWriter writes only valid numbers; the fault's point is a value it would never write.
+            // JSONEncoder writes only valid numbers; the fault's point is a value it would never write.
             body = String(body.dropLast()) + ",\"expires_in\":" + rawExpiresIn + "}"
         }
         return json(body, headers: [.cacheControl: "no-store"])
@@ -181,15 +175,8 @@ public struct InversStandInServer: Sendable {
         }
         let all = await backend.vehicles()
         let page = all.dropFirst(offset).prefix(limit)
-        var w = JSONWriter()
-        w.beginObject()
-        w.key("items")
-        w.beginArray()
-        for vehicle in page { EventEncoder.write(vehicle, into: &w) }
-        w.endArray()
-        if offset + page.count < all.count { w.field("next_cursor", Self.cursor(forOffset: offset + page.count)) }
-        w.endObject()
-        return json(w.text)
+        let next = offset + page.count < all.count ? Self.cursor(forOffset: offset + page.count) : nil
+        return json(StandInJSON.text(VehiclePageAnswer(vehicles: Array(page), nextCursor: next)))
     }
 
     /// `GET /vehicles/{id}`.

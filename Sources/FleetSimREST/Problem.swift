@@ -71,15 +71,24 @@ struct Problem: Error, Sendable {
 
     /// The JSON body, with `flow_id`.
     func body(flowID: String) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.field("type", type)
-        w.field("title", title)
-        w.field("status", status.code)
-        w.field("detail", ifPresent: detail)
-        w.field("flow_id", flowID)
-        w.endObject()
-        return w.text
+        StandInJSON.text(Body(problem: self, flowID: flowID))
+    }
+
+    /// `{type, title, status, detail, flow_id}`, `detail` left out when there is none.
+    private struct Body: Encodable {
+        let problem: Problem
+        let flowID: String
+
+        private enum Key: String, CodingKey { case type, title, status, detail, flowID = "flow_id" }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(problem.type, forKey: .type)
+            try c.encode(problem.title, forKey: .title)
+            try c.encode(problem.status.code, forKey: .status)
+            try c.encodeIfPresent(problem.detail, forKey: .detail)
+            try c.encode(flowID, forKey: .flowID)
+        }
     }
 
     func response(flowID: String) -> Response {

@@ -3,19 +3,16 @@ import FleetSim
 
 /// The JSON the stand-in answers with: the vehicle resource and the vehicle state in the contract's shapes
 /// (`samples/rest/vehicles.page1.json`, `samples/rest/command-lock.200.json`). The shapes are written by
-/// `EventEncoder`, the same code that writes them into published events, so the two cannot drift apart.
+/// `VehicleResourceJSON` and `VehicleStateJSON`, the same types that write them into published events, so the two
+/// cannot drift apart.
 public enum VehicleJSON {
     /// A vehicle resource: `{"id": …, "fleet_id": …, "master_data": {…}, …, "capabilities": {"commands": […]}}`.
     public static func resource(_ vehicle: VehicleResource) -> String {
-        var w = JSONWriter()
-        EventEncoder.write(vehicle, into: &w)
-        return w.text
+        StandInJSON.text(VehicleResourceJSON(vehicle))
     }
 
     /// A vehicle-state object: every present property as `{"timestamp": …, "value": …}`.
     public static func state(_ state: VehicleState) -> String {
-        var w = JSONWriter()
-        EventEncoder.write(state, into: &w)
-        return w.text
+        StandInJSON.text(VehicleStateJSON(state))
     }
 }

@@ -5,6 +5,11 @@ import FleetCore
 /// Everything that reads an answer lives here, apart from the HTTP client, so that it can be tested and fuzzed
 /// from raw bytes: `token()`, `vehiclePage()`, `vehicleResource()`, `commandState()`, `failure()` and
 /// `rateLimitWait(now:)`. None of them traps on any input; text that reaches the user is sanitised.
+///
+/// The body is JSON read with FleetCore's one-pass reader (`BodyReader.document`), the one the event decoder uses:
+/// the vehicle shapes an answer shares with the events are decoded by the same code, within the same limits
+/// (`JSONLimits.default`: 1 MiB, 64 levels). Each reader reads the body once as what it expects; the problem
+/// members are read once, when the answer is made.
 public struct APIAnswer: Sendable {
     public var status: Int
     public var reasonPhrase: String
@@ -15,9 +20,8 @@ public struct APIAnswer: Sendable {
     /// `X-Rate-Limit-Reset`, as sent: when the rate-limit window ends, in epoch seconds.
     public var rateLimitReset: String?
     public let body: [UInt8]
-    /// The body parsed as JSON, once, when the answer is made; nil when it is not JSON (or over `JSONDocument`'s
-    /// size and depth limits). Every reader of the answer looks at this rather than parsing again.
-    public let json: JSONValue?
+    /// The body's problem members; nil when the body is not a JSON object.
+    let problem: ProblemDetails?
 
     /// The answer from its parts, the headers as they arrived: only the first of each header the client acts
     /// on counts (names compare case-insensitively); the others are ignored.
@@ -37,30 +41,29 @@ public struct APIAnswer: Sendable {
         self.retryAfter = retryAfter
         self.rateLimitReset = rateLimitReset
         self.body = body
-        json = (try? JSONDocument(bytes: body))?.root
+        problem = ProblemDetails(body: body)
     }
 
     public var isSuccess: Bool { (200..<300).contains(status) }
 
     /// The `application/problem+json` type, when the body has one.
-    public var problemType: String? { json?["type"]?.string }
+    public var problemType: String? { problem?.type }
 
     /// The failure this answer stands for: the problem's type, title and detail, and the flow id (the header's,
     /// else the body's). An answer without a problem body still says its status. All text is sanitised here,
     /// because it came from the network and ends up on a terminal.
     public func failure(context: String? = nil) -> CommandFailure {
-        let problem = json
-        let title = problem?["title"]?.string ?? "HTTP \(status) \(reasonPhrase)"
-        let flow = flowID ?? problem?["flow_id"]?.string
+        let title = problem?.title ?? "HTTP \(status) \(reasonPhrase)"
+        let flow = flowID ?? problem?.flowID
         return CommandFailure(
-            kind: .problem, status: status, problemType: problem?["type"]?.string.map(SafeText.sanitize),
+            kind: .problem, status: status, problemType: problem?.type.map(SafeText.sanitize),
             title: SafeText.sanitize(context.map { "\($0): \(title)" } ?? title),
-            detail: problem?["detail"]?.string.map(SafeText.sanitize), flowID: flow.map(SafeText.sanitize))
+            detail: problem?.detail.map(SafeText.sanitize), flowID: flow.map(SafeText.sanitize))
     }
 
     /// A failure for a 2xx answer whose body could not be understood.
     public func badResponse(_ what: String) -> CommandFailure {
         CommandFailure(kind: .badResponse, status: status, title: SafeText.sanitize(what),
-                       flowID: (flowID ?? json?["flow_id"]?.string).map(SafeText.sanitize))
+                       flowID: (flowID ?? problem?.flowID).map(SafeText.sanitize))
     }
 }

@@ -32,21 +32,56 @@ extension APIAnswer {
     /// The answer of the token endpoint: the token and its bounded lifetime, or the failure to report.
     public func token() throws(CommandFailure) -> TokenGrant {
         guard isSuccess else { throw failure(context: "Token request failed") }
-        guard let json, let token = json["access_token"]?.string, !token.isEmpty else {
-            throw badResponse("The token answer has no access_token")
+        var token: String?
+        var type: String?
+        var expiresIn = ExpiresIn.absent
+        do {
+            try BodyReader.members(in: body) { (r, key) throws(EventDecodingError) in
+                switch key {
+                case "access_token": token = try r.readStringIfString()
+                case "token_type": type = try r.readStringIfString()
+                case "expires_in": expiresIn = try ExpiresIn.read(&r)
+                default: break
+                }
+            }
+        } catch {
+            token = nil  // not JSON, or not an object: no token in it, whatever was read before the error
         }
-        if let type = json["token_type"]?.string, type.lowercased() != "bearer" {
+        guard let token, !token.isEmpty else { throw badResponse("The token answer has no access_token") }
+        if let type, type.lowercased() != "bearer" {
             throw badResponse("The token is of type \(type.prefix(40)), not bearer")
         }
-        let (lifetime, note) = Self.lifetime(json["expires_in"])
+        let (lifetime, note) = expiresIn.lifetime
         return TokenGrant(accessToken: Secret(token), lifetime: lifetime, note: note)
     }
+}
 
-    /// `expires_in` within bounds, and a note when it had to be replaced.
-    private static func lifetime(_ value: JSONValue?) -> (Duration, String?) {
-        guard let value, !value.isNull else { return (TokenGrant.defaultLifetime, nil) }
+/// `expires_in` as the token answer has it: absent (or `null`), a number, or a value of another kind.
+private enum ExpiresIn {
+    case absent
+    case seconds(Double)
+    case notANumber
+
+    static func read(_ r: inout BodyReader) throws(EventDecodingError) -> ExpiresIn {
+        switch try r.peek() {
+        case UInt8(ascii: "n"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return try r.readDouble().map(ExpiresIn.seconds) ?? .absent
+        default:
+            try r.skipValue()
+            return .notANumber
+        }
+    }
+
+    /// The lifetime within bounds, and a note when it had to be replaced.
+    var lifetime: (Duration, String?) {
         let fallback = "the token is taken to live the default \(TokenGrant.defaultSeconds) s"
-        guard let seconds = value.double, !seconds.isNaN else {
+        let seconds: Double
+        switch self {
+        case .absent: return (TokenGrant.defaultLifetime, nil)
+        case .notANumber: return (TokenGrant.defaultLifetime, "expires_in is not a number of seconds: \(fallback)")
+        case .seconds(let value): seconds = value
+        }
+        guard !seconds.isNaN else {
             return (TokenGrant.defaultLifetime, "expires_in is not a number of seconds: \(fallback)")
         }
         guard seconds >= 1 else {

@@ -13,19 +13,37 @@ extension APIAnswer {
     /// The answer to `GET /vehicles`: `{"items": […], "next_cursor": "…"}`, or the failure to report.
     public func vehiclePage() throws(CommandFailure) -> VehiclePage {
         guard isSuccess else { throw failure() }
-        guard let page = json, let items = page["items"]?.elements else {
-            throw badResponse("The vehicle list is not {\"items\": […]}")
-        }
         var result = VehiclePage(vehicles: [], skipped: [], nextCursor: nil)
-        result.vehicles.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() {
-            do {
-                result.vehicles.append(try VehicleResource(json: item))
-            } catch {
-                result.skipped.append(SafeText.sanitize("vehicle \(i) of the page: \(error.description)"))
+        var hasItems = false
+        do {
+            try BodyReader.members(in: body) { (r, key) throws(EventDecodingError) in
+                switch key {
+                case "items":
+                    result.vehicles = []
+                    result.skipped = []
+                    hasItems = try r.readArray { (r) throws(EventDecodingError) in
+                        let index = result.vehicles.count + result.skipped.count
+                        // The item is checked whole first, so that a vehicle that cannot be read leaves its reader
+                        // at the next one: one bad vehicle does not fail a snapshot.
+                        var item = r.reader(at: try r.mark())
+                        do throws(EventDecodingError) {
+                            guard let vehicle = try VehicleResource.read(&item) else {
+                                throw .wrongType(field: "", expected: "an object", found: "null")
+                            }
+                            result.vehicles.append(vehicle)
+                        } catch {
+                            let described = error.inField("items[\(index)]").description
+                            result.skipped.append(SafeText.sanitize("vehicle \(index) of the page: \(described)"))
+                        }
+                    }
+                case "next_cursor": result.nextCursor = try r.readStringIfString().flatMap { $0.isEmpty ? nil : $0 }
+                default: break
+                }
             }
+        } catch {
+            hasItems = false
         }
-        result.nextCursor = page["next_cursor"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+        guard hasItems else { throw badResponse("The vehicle list is not {\"items\": […]}") }
         return result
     }
 }

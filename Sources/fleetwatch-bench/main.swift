@@ -4,7 +4,7 @@ import ArgumentParser
 struct FleetwatchBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fleetwatch-bench", abstract: "fleetwatch's benchmarks; figures are ratios against a same-run baseline.",
-        subcommands: [DecodeApply.self, Memory.self], defaultSubcommand: DecodeApply.self)
+        subcommands: [DecodeApply.self, Memory.self, TailJSON.self], defaultSubcommand: DecodeApply.self)
 
     struct DecodeApply: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -27,6 +27,16 @@ struct FleetwatchBench: ParsableCommand {
         @Option(help: "Events in all.") var events = 1_000_000
         @Option(help: "Vehicles in the fleet.") var vehicles = 100_000
         func run() { MemoryBenchmark.run(events: events, vehicles: vehicles) }
+    }
+
+    struct TailJSON: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tail-json", abstract: "tail --json's lines (JSONEncoder) against a CPU-time target, one core.")
+        @Option(help: "Events per round.") var events = 50_000
+        @Option(help: "Vehicles in the simulated fleet.") var vehicles = 1_000
+        func run() throws {
+            if !TailJSONBenchmark.run(events: events, vehicles: vehicles) { throw ExitCode.failure }
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+@testable import FleetCore
 import Testing
 import TestSupport
 
@@ -6,34 +7,39 @@ import TestSupport
 @Suite struct OnePassDecodingTests {
     let decoder = EventDecoder()
 
-    /// `value` written again with the members of every object in reverse order (so `metadata` comes last).
-    static func reversed(_ value: JSONValue, into w: inout JSONWriter) {
-        if value.isObject {
-            w.beginObject()
-            for (key, member) in value.members.reversed() {
-                w.key(key)
-                reversed(member, into: &w)
+    /// The value at the reader written again with the members of every object in reverse order (so `metadata`
+    /// comes last): keys, strings and numbers are copied as written, so the body differs only in its order.
+    static func reversed(_ r: inout BodyReader, into out: inout [UInt8]) throws(EventDecodingError) {
+        switch try r.peek() {
+        case UInt8(ascii: "{"):
+            var members: [[UInt8]] = []
+            _ = try r.readObject { (r, key) throws(EventDecodingError) in
+                // The samples' keys have no escapes, so the key's bytes are its text as written.
+                var member = [UInt8(ascii: "\"")] + Array(key.bytes) + Array("\":".utf8)
+                try reversed(&r, into: &member)
+                members.append(member)
             }
-            w.endObject()
-        } else if let elements = value.elements {
-            w.beginArray()
-            for element in elements { reversed(element, into: &w) }
-            w.endArray()
-        } else if let s = value.string {
-            w.string(s)
-        } else if let b = value.bool {
-            w.bool(b)
-        } else if let d = value.double {
-            w.number(d)
-        } else {
-            w.null()
+            out += Array("{".utf8) + Array(members.reversed().joined(separator: Array(",".utf8))) + Array("}".utf8)
+        case UInt8(ascii: "["):
+            var elements: [[UInt8]] = []
+            _ = try r.readArray { (r) throws(EventDecodingError) in
+                var element: [UInt8] = []
+                try reversed(&r, into: &element)
+                elements.append(element)
+            }
+            out += Array("[".utf8) + Array(elements.joined(separator: Array(",".utf8))) + Array("]".utf8)
+        default:
+            let mark = try r.mark()
+            out += r.input[mark.start..<mark.end]
         }
     }
 
     static func reversed(_ body: [UInt8]) throws -> [UInt8] {
-        var w = JSONWriter()
-        reversed(try JSONDocument(bytes: body).root, into: &w)
-        return w.bytes
+        try BodyReader.document(body) { (r) throws(EventDecodingError) in
+            var out: [UInt8] = []
+            try reversed(&r, into: &out)
+            return out
+        }
     }
 
     static func expectSame(_ a: Event, _ b: Event, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -84,18 +90,16 @@ import TestSupport
         }
     }
 
-    /// A syntax error anywhere wins over a field of the wrong kind before it, and it is the error the tape parser
-    /// finds, at the same byte.
+    /// A syntax error anywhere wins over a field of the wrong kind before it, and it is the error the scanner finds
+    /// checking the whole document, at the same byte.
     @Test(arguments: [#"{"metadata": {"id": true, "type": "X"}, "x": tru}"#,
                       #"{"metadata": {"id": "e", "type": "VehicleStateRecorded"}, "vehicle_id": 7, "x": [}"#,
                       #"{"vehicle_state": {"position": {"value": {"lat": "n"}}}, "metadata": {"id": "e"}, "a": 01}"#])
     func aSyntaxErrorIsTheAnswerWhereverItIs(_ body: String) {
         let bytes = Array(body.utf8)
-        var tapeError: JSONError?
-        do { _ = try JSONDocument(bytes: bytes) } catch { tapeError = error }
-        guard let tapeError else { Issue.record("the tape parser takes \(body)"); return }
-        #expect(throws: EventDecodingError.invalidJSON(tapeError)) { try decoder.decode(body: bytes) }
-        #expect(throws: EventDecodingError.invalidJSON(tapeError)) {
+        guard let scanError = Self.scanError(bytes) else { Issue.record("the scanner takes \(body)"); return }
+        #expect(throws: EventDecodingError.invalidJSON(scanError)) { try decoder.decode(body: bytes) }
+        #expect(throws: EventDecodingError.invalidJSON(scanError)) {
             try decoder.decode(body: bytes, headers: ["Message-Type": "VehicleStateRecorded"])
         }
     }
@@ -158,15 +162,28 @@ import TestSupport
             let inDomain = NumericDomain.tripDistanceKilometers.contains(value)
             #expect(trip.distanceKilometers == (inDomain ? value : nil), "\(text)")
             #expect(event.valuesOutOfRange == (inDomain ? 0 : 1), "\(text)")
-            #expect(try JSONDocument(bytes: Array(text.utf8)).root.double == value, "\(text)")
+            let read = try BodyReader.document(Array(text.utf8)) { (r) throws(EventDecodingError) in try r.readDouble() }
+            #expect(read == value, "\(text)")
+        }
+    }
+
+    /// The error of the scanner's check of a whole document (`JSONScanner.document`), nil when it is JSON.
+    static func scanError(_ bytes: [UInt8]) -> JSONError? {
+        bytes.withUnsafeBufferPointer { (input) -> JSONError? in
+            do throws(JSONError) {
+                try JSONScanner.document(input, maxDepth: JSONLimits.default.maxDepth)
+                return nil
+            } catch {
+                return error
+            }
         }
     }
 
     /// Thousands of damaged bodies (a byte deleted, inserted or replaced, or the body cut short), with and without a
-    /// type header: the decoder calls a body invalid JSON exactly when the tape parser does, with the same error,
-    /// and otherwise decodes it or names a field. Its objects and arrays are read by its own code, the tape's by
-    /// the scanner's state machine: this keeps the two in step.
-    @Test func damagedBodiesAreJudgedAsTheTapeParserJudgesThem() {
+    /// type header: the decoder calls a body invalid JSON exactly when the scanner's check of the whole document
+    /// does, with the same error, and otherwise decodes it or names a field. The decoder's objects and arrays are
+    /// read by `BodyReader`'s own code, the check's by the scanner's state machine: this keeps the two in step.
+    @Test func damagedBodiesAreJudgedAsTheScannerJudgesThem() {
         var rng = SplitMix64(seed: 7)
         let alphabet = Array(#"{}[]",:0123456789.-eE+ \/ntrufalsxé"#.utf8)
         var invalid = 0
@@ -179,28 +196,21 @@ import TestSupport
             case 2: body[at] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
             default: body.removeSubrange(at...)
             }
-            var tapeError: JSONError?
-            do { _ = try JSONDocument(bytes: body) } catch { tapeError = error }
+            let scanError = Self.scanError(body)
             for headers in [[:], ["Message-Type": "VehicleStateRecorded"]] {
                 do {
                     _ = try decoder.decode(body: body, headers: headers)
-                    #expect(tapeError == nil, "decoded a body the tape parser refuses: \(String(decoding: body, as: UTF8.self))")
+                    #expect(scanError == nil, "decoded a body the scanner refuses: \(String(decoding: body, as: UTF8.self))")
                 } catch {
                     if case let .invalidJSON(error) = error {
-                        #expect(error == tapeError, "\(String(decoding: body, as: UTF8.self))")
+                        #expect(error == scanError, "\(String(decoding: body, as: UTF8.self))")
                     } else {
-                        #expect(tapeError == nil, "\(error) for a body the tape parser refuses: \(String(decoding: body, as: UTF8.self))")
+                        #expect(scanError == nil, "\(error) for a body the scanner refuses: \(String(decoding: body, as: UTF8.self))")
                     }
                 }
             }
-            if tapeError != nil { invalid += 1 }
+            if scanError != nil { invalid += 1 }
         }
         #expect(invalid > 1_000)  // the damage mostly breaks the JSON: the comparison is not vacuous
-    }
-
-    @Test func aTapeHasRoomForItsWorstCase() throws {
-        // A top-level scalar is the one body with as many tokens as bytes.
-        #expect(try JSONDocument(bytes: Array("7".utf8)).root.double == 7)
-        #expect(throws: EventDecodingError.notAnObject(found: "a number")) { try decoder.decode(body: Array("7".utf8)) }
     }
 }

@@ -5,6 +5,7 @@ import FleetSimREST
 import Foundation
 import NIOCore
 import NIOHTTP1
+import TestSupport
 
 /// A stand-in server on an ephemeral loopback port plus a plain HTTP client to talk to it, stopped and shut down
 /// whatever the test body does.
@@ -79,7 +80,8 @@ struct Answer {
     var body: [UInt8]
 
     var text: String { String(decoding: body, as: UTF8.self) }
-    var json: JSONValue? { (try? JSONDocument(bytes: body))?.root }
+    /// The body as Foundation reads it: the stand-in's JSON checked by a parser that is not fleetwatch's.
+    var json: ParsedJSON? { ParsedJSON(bytes: body) }
     var flowID: String? { headers.first(name: "X-INVERS-Flow-ID") }
     var contentType: String? { headers.first(name: "Content-Type") }
     var problemType: String? { json?["type"]?.string }

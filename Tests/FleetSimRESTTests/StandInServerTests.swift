@@ -134,7 +134,7 @@ import Testing
                 #expect(answer.status == 200)
                 let items = try #require(answer.json?["items"]?.elements)
                 #expect(items.count <= 3)
-                ids += try items.map { try VehicleResource(json: $0).id }
+                ids += try items.map { try VehicleResource(jsonBody: $0.bytes).id }
                 cursor = answer.json?["next_cursor"]?.string
                 #expect(answer.json?["next_cursor"] == nil || cursor != nil)
                 pages += 1
@@ -185,7 +185,7 @@ import Testing
             #expect(json["master_data"]?["license_plate"]?.string == "B-FW 832")
             #expect(json["life_status"]?["modified_at"]?.string == "2026-11-28T08:00:11Z")
             #expect(json["capabilities"]?["commands"]?.elements?.count == 2)
-            #expect(try VehicleResource(json: json) == vehicle)
+            #expect(try VehicleResource(jsonBody: answer.body) == vehicle)
         }
     }
 
@@ -213,13 +213,13 @@ import Testing
                                               authorization: bearer)
                 #expect(answer.status == 200, "\(command)")
                 #expect(answer.contentType == "application/json")
-                let state = try VehicleState(json: try #require(answer.json))
+                let state = try VehicleState(jsonBody: answer.body)
                 #expect(state == backend.state(of: "JQ7RP"))
                 #expect(backend.executedCommands.last?.command == command)
                 #expect(backend.executedCommands.last?.flowID == answer.flowID)
             }
             let lock = try await h.send(.POST, "/vehicles/JQ7RP/commands/lock-central-lock", authorization: bearer)
-            let state = try VehicleState(json: try #require(lock.json))
+            let state = try VehicleState(jsonBody: lock.body)
             #expect(state.centralLock?.value == .locked)
             #expect(lock.json?["central_lock"]?["timestamp"]?.string != nil)
             #expect(h.server.requestCount(.command) == VehicleCommand.allCases.count + 1)

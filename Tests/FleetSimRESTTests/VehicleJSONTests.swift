@@ -14,7 +14,7 @@ import Testing
             rentalStatus: StatusValue(.inRental), operationStatus: "GARAGE", tags: ["a", "ü"],
             commands: ["LOCK_CENTRAL_LOCK"])
         let text = VehicleJSON.resource(vehicle)
-        let decoded = try VehicleResource(json: try JSONDocument(bytes: Array(text.utf8)).root)
+        let decoded = try VehicleResource(jsonBody: Array(text.utf8))
         #expect(decoded == vehicle)
     }
 
@@ -25,7 +25,7 @@ import Testing
             chargeOrFuelPercent: Reading(81.5, at: at), remainingRangeKilometers: Reading(210, at: at),
             mileageKilometers: Reading(12_345.6, at: at), drivingEnabled: Reading(false, at: at),
             ignition: Reading("OFF", at: at), cellularSignalQuality: Reading(4, at: at))
-        let decoded = try VehicleState(json: try JSONDocument(bytes: Array(VehicleJSON.state(state).utf8)).root)
+        let decoded = try VehicleState(jsonBody: Array(VehicleJSON.state(state).utf8))
         #expect(decoded == state)
         let lockOnly = VehicleJSON.state(VehicleState(centralLock: Reading(.unlocked)))
         #expect(lockOnly == #"{"central_lock":{"value":"UNLOCKED"}}"#)

@@ -2,6 +2,7 @@ import FleetCore
 @testable import FleetSim
 import FleetSimREST
 import Testing
+import TestSupport
 
 @Suite struct EncodingTests {
     /// The first event of each type in a run (a command supplies the flow id of a `VehicleStateRecorded`).
@@ -49,7 +50,7 @@ import Testing
     @Test func headersMirrorTheMetadataAndTheMessageIDIsTheEventID() throws {
         for event in try oneEventOfEachType().values {
             let message = EventEncoder().message(for: event)
-            let metadata = try #require(try JSONDocument(bytes: message.body).root["metadata"])
+            let metadata = try #require(ParsedJSON(bytes: message.body)?["metadata"])
             #expect(message.messageID == event.id && metadata["id"]?.string == event.id)
             #expect(message.headers["Message-Type"] == metadata["type"]?.string)
             #expect(message.headers["Message-Version"] == metadata["version"]?.int.map(String.init))

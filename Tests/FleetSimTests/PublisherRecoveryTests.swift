@@ -30,7 +30,7 @@ import Testing
     /// API lists it.
     static func brokerName(of connectionName: String) async throws -> String? {
         let (status, data) = try await request("GET", "/api/connections?columns=name,client_properties")
-        guard status == 200, let root = try? JSONDocument(bytes: Array(data)).root, let list = root.elements else { return nil }
+        guard status == 200, let list = ParsedJSON(bytes: Array(data))?.elements else { return nil }
         for connection in list where connection["client_properties"]?["connection_name"]?.string == connectionName {
             return connection["name"]?.string
         }

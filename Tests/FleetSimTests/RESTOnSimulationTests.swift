@@ -6,6 +6,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import TestSupport
 
 /// The stand-in's REST server (branch api) over the simulated fleet, as `fleetsim --api-port` runs it: commands
 /// answer 200 with the new state and their reading is queued for publishing with the request's flow id; a moving
@@ -13,7 +14,7 @@ import Testing
 @Suite struct RESTOnSimulationTests {
     struct Answer {
         var status: Int
-        var json: JSONValue?
+        var json: ParsedJSON?
         var flowID: String?
     }
 
@@ -23,7 +24,7 @@ import Testing
         request.setValue(authorization, forHTTPHeaderField: "Authorization")
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
-        return Answer(status: http.statusCode, json: try? JSONDocument(bytes: Array(data)).root,
+        return Answer(status: http.statusCode, json: ParsedJSON(bytes: Array(data)),
                       flowID: http.value(forHTTPHeaderField: "X-INVERS-Flow-ID"))
     }
 

@@ -3,6 +3,7 @@ import FleetSim
 import FleetSimREST
 import Foundation
 import Testing
+import TestSupport
 
 /// A fixed start, so runs are comparable.
 let fixedStart = Timestamp(iso8601: "2026-11-28T08:00:00Z")!
@@ -23,10 +24,10 @@ func fixture(_ name: String) throws -> [UInt8] {
 }
 
 /// Every key path of a JSON value (`trip.start.position.lat`), array elements under `[]`: the shape of a body.
-func keyPaths(_ value: JSONValue, prefix: String = "") -> Set<String> {
+func keyPaths(_ value: ParsedJSON, prefix: String = "") -> Set<String> {
     var paths = Set<String>()
-    if value.isObject {
-        for (key, member) in value.members {
+    if let members = value.members {
+        for (key, member) in members {
             let path = prefix.isEmpty ? key : "\(prefix).\(key)"
             paths.insert(path)
             paths.formUnion(keyPaths(member, prefix: path))
@@ -38,7 +39,7 @@ func keyPaths(_ value: JSONValue, prefix: String = "") -> Set<String> {
 }
 
 func keyPaths(_ bytes: [UInt8]) throws -> Set<String> {
-    keyPaths(try JSONDocument(bytes: bytes).root)
+    keyPaths(try #require(ParsedJSON(bytes: bytes), "not JSON: \(String(decoding: bytes, as: UTF8.self))"))
 }
 
 /// A tiny lock for test collectors.

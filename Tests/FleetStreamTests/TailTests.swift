@@ -39,16 +39,26 @@ import Testing
     }
 
     @Test func networkTextCannotDriveTheTerminal() throws {
-        let hostile = "JQ7\u{1b}[2J\u{7}\u{9b}31m\u{202e}X\"\\"
-        var w = JSONWriter()
-        w.string(hostile)
-        #expect(w.text == #""JQ7\u001b[2J\u0007\u009b31m\u202eX\"\\""#)
+        let hostile = "JQ7\u{1b}[2J\u{7}\u{9b}31m\u{202e}X\"\\\u{7f}\u{2028}"
         let event = Event(id: "i\u{1b}]0;pwned\u{7}", type: .other("T\u{1b}[1m"), occurredAt: nil, vehicleID: hostile, payload: .other)
         let text = TailFormat.text(event)
         #expect(!text.unicodeScalars.contains { SafeText.isUnsafe($0) })
         let json = TailFormat.json(event)
         #expect(!json.unicodeScalars.contains { SafeText.isUnsafe($0) })
-        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
+        #expect(json.contains(#""vehicle_id":"JQ7\u001b[2J\u0007\u009b31m\u202eX\"\\\u007f\u2028""#))
+        // Escaped, not replaced: a parser reads back the exact text.
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["vehicle_id"] as? String == hostile)
+        #expect(object["id"] as? String == event.id)
+    }
+
+    /// The same event is the same line in every run: keys in a fixed (sorted) order, a missing value `null`.
+    @Test func aLineIsTheSameTextEveryTime() throws {
+        let event = Event(id: "e-1", type: .vehicleChanged, occurredAt: Timestamp(iso8601: "2026-11-28T10:15:02Z"),
+                          vehicleID: "JQ7RP", payload: .vehicleChanged(VehicleChange(
+                            reasons: [.rentalStatusChanged], vehicle: VehicleResource(id: "JQ7RP", rentalStatus: StatusValue(.inRental)))))
+        #expect(TailFormat.json(event) == #"{"flow_id":null,"id":"e-1","life_status":null,"occurred_at":"2026-11-28T10:15:02Z","#
+                + #""reasons":["RENTAL_STATUS_CHANGED"],"rental_status":"IN_RENTAL","type":"VehicleChanged","vehicle_id":"JQ7RP"}"#)
     }
 }
 

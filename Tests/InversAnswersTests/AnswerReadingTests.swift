@@ -62,6 +62,28 @@ import Testing
         }
     }
 
+    /// A token and a cursor are used as they came: not cut to the length event fields are kept at.
+    @Test func aLongTokenAndALongCursorAreKeptWhole() throws {
+        let token = String(repeating: "eyJhbGciOiJSUzI1NiJ9.", count: 100)
+        #expect(try answer(200, #"{"access_token":""# + token + #"","token_type":"Bearer"}"#).token().accessToken.value == token)
+        let cursor = String(repeating: "Y3Vyc29yOjE=", count: 100)
+        let page = try answer(200, #"{"items":[],"next_cursor":""# + cursor + #""}"#).vehiclePage()
+        #expect(page.nextCursor == cursor)
+    }
+
+    /// Members of another kind than the contract's are as absent; the answer is still read.
+    @Test func membersOfAnotherKindAreAbsent() throws {
+        let grant = try answer(200, #"{"access_token":"t","token_type":7,"expires_in":{"s":1}}"#).token()
+        #expect(grant.accessToken.value == "t")
+        #expect(grant.lifetime == TokenGrant.defaultLifetime)
+        #expect(try answer(200, #"{"items":[{"id":"V1"}],"next_cursor":5}"#).vehiclePage().nextCursor == nil)
+        let problem = answer(409, #"{"type":["x"],"title":null,"detail":"d","flow_id":{}}"#)
+        #expect(problem.problemType == nil)
+        #expect(problem.failure().title == "HTTP 409 Error")
+        #expect(problem.failure().detail == "d")
+        #expect(problem.failure().flowID == nil)
+    }
+
     @Test func headersAreFoundWhateverTheirCase() {
         let a = answer(429, "", headers: [("retry-after", "7"), ("X-INVERS-FLOW-ID", "f-1"), ("x-rate-limit-reset", "5"),
                                           ("Retry-After", "9")])
@@ -73,10 +95,15 @@ import Testing
     @Test func aVehiclePageSkipsUnreadableEntriesAndGivesTheCursor() throws {
         let page = try answer(200, #"{"items":[{"id":"V1"},{"id":7},{"id":"V2"}],"next_cursor":"Y3Vy"}"#).vehiclePage()
         #expect(page.vehicles.map(\.id) == ["V1", "V2"])
-        #expect(page.skipped.count == 1)
+        #expect(page.skipped == ["vehicle 1 of the page: items[1].id: expected a string, found a number"])
+        #expect(try answer(200, #"{"items":[null, 5, {"id":"V"}]}"#).vehiclePage().skipped == [
+            "vehicle 0 of the page: items[0]: expected an object, found null",
+            "vehicle 1 of the page: items[1]: expected an object, found a number",
+        ])
         #expect(page.nextCursor == "Y3Vy")
         #expect(try answer(200, #"{"items":[],"next_cursor":""}"#).vehiclePage().nextCursor == nil)
         #expect(throws: CommandFailure.self) { try answer(200, #"{"items":{}}"#).vehiclePage() }
+        #expect(throws: CommandFailure.self) { try answer(200, #"{"items":[{"id":"V1"}],"x":[}"#).vehiclePage() }
         #expect(throws: CommandFailure.self) { try answer(500, #"{"items":[]}"#).vehiclePage() }
     }
 

@@ -1,14 +1,16 @@
 /// Reads a JSON body in one pass, value by value, as a decoder asks for them: the decoder names the members it
 /// wants while the reader walks the object, and the reader validates and passes over everything else.
 ///
-/// Why not the tape (`JSONDocument`): building a tape and then looking each key up in it cost more than one pass
-/// that builds the event while it scans (the consumer bench's body: 1.28 µs against 1.01 to decode; the stream
-/// consumer's throughput target, #3, hinges on decoding).
+/// The one JSON reader: event bodies (`EventDecoder`) and the REST answers (`InversAnswers`, through
+/// `document(_:limits:_:)`) are both read with it, so the vehicle shapes they share are decoded by the same code
+/// with the same limits, and the JSONTestSuite corpus checks what both accept. (A tape parser, `JSONDocument`, read
+/// the REST answers until 6 Dec; building a tape and then looking each key up in it had already cost the events
+/// more than this one pass: 1.28 µs against 1.01 for the consumer bench's body.)
 ///
 /// Every read consumes one whole value. A typed read answers nil for `null` and throws `wrongType` for another
 /// kind, with an empty field name: `readObject` prefixes the member's key as the error leaves each object, so a
 /// decoder's error names its path from where decoding started (`vehicle_state.position.value.lat`).
-struct BodyReader {
+package struct BodyReader {
     let input: UnsafeBufferPointer<UInt8>
     /// The next byte to read.
     private(set) var offset: Int
@@ -30,11 +32,11 @@ struct BodyReader {
 
     /// A member's key as written (unescaped when it had escapes), matched against the names a decoder knows:
     /// `switch key { case "id": … }`.
-    struct Key {
+    package struct Key {
         let bytes: UnsafeBufferPointer<UInt8>
 
         @inline(__always)
-        static func ~= (name: StaticString, key: Key) -> Bool {
+        package static func ~= (name: StaticString, key: Key) -> Bool {
             key.bytes.count == name.utf8CodeUnitCount
                 && (key.bytes.count == 0 || bytesEqual(name.utf8Start, key.bytes.baseAddress!, count: key.bytes.count))
         }
@@ -42,7 +44,7 @@ struct BodyReader {
 
     /// Where a value is in the body, for a decoder that decides later whether (and how) to read it: the value has
     /// been validated and passed over.
-    struct Mark {
+    package struct Mark {
         let start: Int
         let end: Int
     }
@@ -51,14 +53,14 @@ struct BodyReader {
 
     /// The first byte of the next value, white space skipped.
     @inline(__always)
-    mutating func peek() throws(EventDecodingError) -> UInt8 {
+    package mutating func peek() throws(EventDecodingError) -> UInt8 {
         offset = JSONScanner.skipSpace(input, offset)
         guard offset < input.count else { throw .invalidJSON(.unexpectedEnd) }
         return input[offset]
     }
 
     /// Passes over the next value, checking it.
-    mutating func skipValue() throws(EventDecodingError) {
+    package mutating func skipValue() throws(EventDecodingError) {
         do throws(JSONError) {
             // Scalars directly: most values passed over are (`"version": 1`, a reading's timestamp).
             offset = JSONScanner.skipSpace(input, offset)
@@ -74,7 +76,7 @@ struct BodyReader {
     }
 
     /// Passes over the next value and says where it was.
-    mutating func mark() throws(EventDecodingError) -> Mark {
+    package mutating func mark() throws(EventDecodingError) -> Mark {
         let start = JSONScanner.skipSpace(input, offset)
         offset = start
         try skipValue()
@@ -103,7 +105,7 @@ struct BodyReader {
     /// Reads an object, calling `member` with the reader on each member's value. A member that `member` does not
     /// read is passed over. Answers false (and calls nothing) for `null`.
     @inline(__always)
-    mutating func readObject(
+    package mutating func readObject(
         _ member: (inout BodyReader, Key) throws(EventDecodingError) -> Void
     ) throws(EventDecodingError) -> Bool {
         let c = try peek()
@@ -144,7 +146,7 @@ struct BodyReader {
 
     /// Reads an array, calling `element` with the reader on each element. Answers false for `null`.
     @inline(__always)
-    mutating func readArray(
+    package mutating func readArray(
         expected: StaticString = "an array", _ element: (inout BodyReader) throws(EventDecodingError) -> Void
     ) throws(EventDecodingError) -> Bool {
         let c = try peek()
@@ -183,14 +185,14 @@ struct BodyReader {
     }
 
     /// A string, unescaped and cut to `maxBytes` of UTF-8 (`TextLimits.capped`); nil for `null`.
-    mutating func readString(maxBytes: Int = TextLimits.maxFieldBytes) throws(EventDecodingError) -> String? {
+    package mutating func readString(maxBytes: Int = TextLimits.maxFieldBytes) throws(EventDecodingError) -> String? {
         guard let (bytes, escaped) = try readRawString() else { return nil }
         if !escaped && bytes.count <= maxBytes { return String(decoding: bytes, as: UTF8.self) }
         return TextLimits.capped(escaped ? unescape(bytes) : String(decoding: bytes, as: UTF8.self), maxBytes: maxBytes)
     }
 
     /// A number; nil for `null`.
-    mutating func readDouble(expected: StaticString = "a number") throws(EventDecodingError) -> Double? {
+    package mutating func readDouble(expected: StaticString = "a number") throws(EventDecodingError) -> Double? {
         let c = try peek()
         if c == UInt8(ascii: "n") {
             try readNull()
@@ -340,7 +342,7 @@ struct BodyReader {
 
 extension EventDecodingError {
     /// This error as seen from the object that holds `key`: its field path gains `key` in front.
-    func inField(_ key: String) -> EventDecodingError {
+    package func inField(_ key: String) -> EventDecodingError {
         func path(_ field: String) -> String { field.isEmpty ? key : "\(key).\(field)" }
         switch self {
         case let .missingField(field): return .missingField(path(field))
@@ -351,16 +353,65 @@ extension EventDecodingError {
     }
 }
 
-extension JSONValue {
-    /// Runs `body` with a reader on this value, which must be an object: the REST answers are decoded by the
-    /// events' code. Paths in errors start at this value.
-    func read<R>(_ body: (inout BodyReader) throws(EventDecodingError) -> R?) throws(EventDecodingError) -> R {
-        guard isObject else { throw .wrongType(field: "body", expected: "an object", found: kindName) }
-        return try storage.bytes.withUnsafeBufferPointer { (bytes) throws(EventDecodingError) in
-            // The document was checked when it was parsed, depth included.
-            var r = BodyReader(bytes, at: Int(storage.tokens[index].start), maxDepth: .max)
-            guard let value = try body(&r) else { throw .wrongType(field: "body", expected: "an object", found: "null") }
+extension BodyReader {
+    /// Reads a whole body with `read`, which reads one value: refuses a body over `limits.maxBytes` before reading
+    /// a byte, an empty one, and one with anything but white space after that value. A body that is not JSON is
+    /// refused with its syntax error wherever it is, even after a field `read` found wrong: whether an answer is
+    /// JSON at all is the scanner's judgement, never the order of its members. For bodies read apart from the
+    /// event stream (the REST answers); `EventDecoder` has its own entry.
+    package static func document<R>(
+        _ bytes: [UInt8], limits: JSONLimits = .default, _ read: (inout BodyReader) throws(EventDecodingError) -> R
+    ) throws(EventDecodingError) -> R {
+        if bytes.count > limits.maxBytes { throw .invalidJSON(.tooLarge(bytes: bytes.count, limit: limits.maxBytes)) }
+        return try bytes.withUnsafeBufferPointer { (input) throws(EventDecodingError) in
+            if JSONScanner.skipSpace(input, 0) == input.count { throw .invalidJSON(.empty) }
+            var r = BodyReader(input, maxDepth: limits.maxDepth)
+            do throws(EventDecodingError) {
+                let start = r.offset
+                let value = try read(&r)
+                if r.offset == start { try r.skipValue() }  // `read` looked at nothing: the body is still checked
+                try r.expectEnd()
+                return value
+            } catch {
+                if case .invalidJSON = error { throw error }
+                do throws(JSONError) {
+                    try JSONScanner.document(input, maxDepth: limits.maxDepth)
+                } catch {
+                    throw .invalidJSON(error)
+                }
+                throw error
+            }
+        }
+    }
+
+    /// Reads a whole body that must be an object with `read` (nil for `null`): another kind, or `null`, is the
+    /// wrong-type error of the field `body`. Paths in errors start at the body.
+    package static func object<R>(
+        in bytes: [UInt8], limits: JSONLimits = .default, _ read: (inout BodyReader) throws(EventDecodingError) -> R?
+    ) throws(EventDecodingError) -> R {
+        try document(bytes, limits: limits) { (r) throws(EventDecodingError) in
+            let c = try r.peek()
+            guard c == UInt8(ascii: "{"), let value = try read(&r) else {
+                throw r.mismatch(c, expected: "an object").inField("body")
+            }
             return value
         }
+    }
+
+    /// Reads a whole body that must be an object, calling `member` with the reader on each member's value, as
+    /// `readObject` does; another kind, or `null`, is the wrong-type error of the field `body`.
+    package static func members(
+        in bytes: [UInt8], limits: JSONLimits = .default, _ member: (inout BodyReader, Key) throws(EventDecodingError) -> Void
+    ) throws(EventDecodingError) {
+        try object(in: bytes, limits: limits) { (r) throws(EventDecodingError) -> Void? in
+            try r.readObject(member) ? () : nil
+        }
+    }
+
+    /// A reader of the value at `mark` alone (passed over before, so checked), with the same depth limit: for a
+    /// value whose error must not end the reading of its container (an item of a page). The values it finds out
+    /// of range are its own.
+    package func reader(at mark: Mark) -> BodyReader {
+        BodyReader(input, at: mark.start, maxDepth: maxDepth)
     }
 }

@@ -10,9 +10,9 @@
 /// again in a fixed order, so that its error does not depend on the order of its members: a syntax error anywhere
 /// first, then `metadata`, then the type's members in `PayloadKey`'s order.
 public struct EventDecoder: Sendable {
-    public var limits: JSONDocument.Limits
+    public var limits: JSONLimits
 
-    public init(limits: JSONDocument.Limits = .default) { self.limits = limits }
+    public init(limits: JSONLimits = .default) { self.limits = limits }
 
     /// Decodes a message.
     /// - Parameters:
@@ -43,9 +43,8 @@ public struct EventDecoder: Sendable {
 
     /// Throws the syntax error of a body that is not one JSON value, if any.
     private func validate(_ bytes: UnsafeBufferPointer<UInt8>) throws(EventDecodingError) {
-        var sink = PassOver()
         do {
-            try JSONScanner.document(bytes, maxDepth: limits.maxDepth, into: &sink)
+            try JSONScanner.document(bytes, maxDepth: limits.maxDepth)
         } catch {
             throw .invalidJSON(error)
         }

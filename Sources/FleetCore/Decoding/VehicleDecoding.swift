@@ -1,13 +1,15 @@
 /// Decoding of the shapes that events and the REST API share: the vehicle resource and the vehicle state.
 
 extension VehicleResource {
-    /// Decodes a vehicle resource (from an event's `vehicle` or an item of `GET /vehicles`).
-    public init(json: JSONValue) throws(EventDecodingError) {
-        self = try json.read { (r) throws(EventDecodingError) in try VehicleResource.read(&r) }
+    /// Decodes a body that is a vehicle resource (`GET /vehicles/{id}`). Paths in errors start at the body.
+    package init(jsonBody bytes: [UInt8], limits: JSONLimits = .default) throws(EventDecodingError) {
+        self = try BodyReader.object(in: bytes, limits: limits) { (r) throws(EventDecodingError) in
+            try VehicleResource.read(&r)
+        }
     }
 
-    /// Reads a vehicle resource; nil for `null`.
-    static func read(_ r: inout BodyReader) throws(EventDecodingError) -> VehicleResource? {
+    /// Reads a vehicle resource (an event's `vehicle`, an item of `GET /vehicles`); nil for `null`.
+    package static func read(_ r: inout BodyReader) throws(EventDecodingError) -> VehicleResource? {
         var vehicle = VehicleResource(id: "")
         return try vehicle.read(&r) ? vehicle : nil
     }
@@ -74,9 +76,11 @@ extension StatusValue {
 }
 
 extension VehicleState {
-    /// Decodes a vehicle-state object (`VehicleStateRecorded.vehicle_state`, or a command's 200 answer).
-    public init(json: JSONValue) throws(EventDecodingError) {
-        self = try json.read { (r) throws(EventDecodingError) in try VehicleState.read(&r) }
+    /// Decodes a body that is a vehicle state (a command's 200 answer). Paths in errors start at the body.
+    package init(jsonBody bytes: [UInt8], limits: JSONLimits = .default) throws(EventDecodingError) {
+        self = try BodyReader.object(in: bytes, limits: limits) { (r) throws(EventDecodingError) in
+            try VehicleState.read(&r)
+        }
     }
 
     /// Reads a vehicle state; nil for `null`.

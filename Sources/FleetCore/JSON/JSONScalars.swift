@@ -1,6 +1,5 @@
-/// What reading JSON strings and numbers needs besides the scan: unescaping a validated string and telling a
-/// whole number (for the tape's `JSONView` and the one-pass `BodyReader`), and the exact powers of ten (for
-/// `JSONScanner.numberValue`).
+/// What reading JSON strings and numbers needs besides the scan: unescaping a validated string (for `BodyReader`)
+/// and the exact powers of ten (for `JSONScanner.numberValue`).
 
 /// Unescapes a validated JSON string body. Lone surrogates become U+FFFD.
 func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String {
@@ -48,8 +47,3 @@ func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String {
 
 let exactPowersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
                                           1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
-
-/// `d` as an integer when it is a whole number in the range a Double holds exactly; else nil.
-func wholeNumber(_ d: Double) -> Int? {
-    d.rounded(.towardZero) == d && abs(d) < 9.0e15 ? Int(d) : nil
-}

@@ -1,6 +1,7 @@
 /// JSON's grammar (RFC 8259) scanned in place: white space, strings, numbers, the three literals, and whole
-/// values (`value`), each checked and measured. Shared by the tape parser (`JSONParser`) and the decoder's
-/// one-pass reader (`BodyReader`), so both accept exactly the same texts and name the same error at the same byte.
+/// values (`value`), each checked and measured. The one-pass reader (`BodyReader`), which reads event bodies and
+/// REST answers alike, scans with it, and `EventDecoder` checks a refused body whole with `document`, so every
+/// reader accepts exactly the same texts and names the same error at the same byte.
 enum JSONScanner {
     /// The index of the first byte at or after `start` that is not JSON white space.
     @inline(__always)
@@ -134,12 +135,9 @@ enum JSONScanner {
     }
 
     /// Scans the whole value that starts at `start` (white space before it skipped), nested containers included,
-    /// with `depth` containers already open around it: returns the index after it. What it finds goes to `sink`:
-    /// the tape parser writes it down, a decoder passing over a value ignores it (`PassOver`). Iterative, so
-    /// that nesting costs no stack; `maxDepth` bounds it.
-    @inline(__always)
-    static func value<Sink: JSONScanSink>(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, depth: Int, maxDepth: Int,
-                                          into sink: inout Sink) throws(JSONError) -> Int {
+    /// with `depth` containers already open around it: returns the index after it. Iterative, so that nesting
+    /// costs no stack; `maxDepth` bounds it.
+    static func value(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, depth: Int, maxDepth: Int) throws(JSONError) -> Int {
         var i = skipSpace(input, start)
         var open = OpenContainers()
         var depth = depth
@@ -153,7 +151,6 @@ enum JSONScanner {
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     if depth >= maxDepth { throw .tooDeep(limit: maxDepth) }
                     let isObject = c == UInt8(ascii: "{")
-                    sink.open(object: isObject, at: i)
                     open.push(isObject: isObject)
                     depth += 1
                     i = skipSpace(input, i + 1)
@@ -161,24 +158,17 @@ enum JSONScanner {
                     if input[i] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                         open.pop()
                         depth -= 1
-                        sink.close()
                         i += 1
                         expectValue = false
                     } else if isObject {
-                        i = try key(input, i, into: &sink)
+                        i = try key(input, i)
                     }
                     continue
-                case UInt8(ascii: "\""):
-                    let scanned = try string(input, i)
-                    sink.scalar(scanned.escaped ? .escapedString : .string, start: i + 1, end: scanned.end - 1)
-                    i = scanned.end
-                case UInt8(ascii: "t"): i = try literal(input, i, "true", .true, into: &sink)
-                case UInt8(ascii: "f"): i = try literal(input, i, "false", .false, into: &sink)
-                case UInt8(ascii: "n"): i = try literal(input, i, "null", .null, into: &sink)
-                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    let end = try number(input, i)
-                    sink.scalar(.number, start: i, end: end)
-                    i = end
+                case UInt8(ascii: "\""): i = try string(input, i).end
+                case UInt8(ascii: "t"): i = try literal(input, i, "true")
+                case UInt8(ascii: "f"): i = try literal(input, i, "false")
+                case UInt8(ascii: "n"): i = try literal(input, i, "null")
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): i = try number(input, i)
                 default: throw .unexpectedCharacter(c, offset: i)
                 }
                 expectValue = false
@@ -189,15 +179,13 @@ enum JSONScanner {
             i = skipSpace(input, i)
             guard i < input.count else { throw .unexpectedEnd }
             let c = input[i]
-            if !isObject { sink.element() }
             if c == UInt8(ascii: ",") {
                 i = skipSpace(input, i + 1)
-                if isObject { i = try key(input, i, into: &sink) }
+                if isObject { i = try key(input, i) }
                 expectValue = true
             } else if c == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                 open.pop()
                 depth -= 1
-                sink.close()
                 i += 1
             } else {
                 throw .unexpectedCharacter(c, offset: i)
@@ -206,37 +194,19 @@ enum JSONScanner {
     }
 
     /// Scans a whole JSON text: one value, white space around it, nothing after it.
-    static func document<Sink: JSONScanSink>(_ input: UnsafeBufferPointer<UInt8>, maxDepth: Int,
-                                             into sink: inout Sink) throws(JSONError) {
+    static func document(_ input: UnsafeBufferPointer<UInt8>, maxDepth: Int) throws(JSONError) {
         let start = skipSpace(input, 0)
         if start == input.count { throw .empty }
-        let end = skipSpace(input, try value(input, start, depth: 0, maxDepth: maxDepth, into: &sink))
+        let end = skipSpace(input, try value(input, start, depth: 0, maxDepth: maxDepth))
         if end != input.count { throw .trailingData(offset: end) }
-    }
-
-    /// Scans the whole value at `start`, for a decoder that passes over it.
-    static func value(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, depth: Int, maxDepth: Int) throws(JSONError) -> Int {
-        var sink = PassOver()
-        return try value(input, start, depth: depth, maxDepth: maxDepth, into: &sink)
     }
 
     /// Scans `"key" :` at `start`: returns the index of the value after it (white space skipped).
     @inline(__always)
-    private static func key<Sink: JSONScanSink>(_ input: UnsafeBufferPointer<UInt8>, _ start: Int,
-                                                into sink: inout Sink) throws(JSONError) -> Int {
+    private static func key(_ input: UnsafeBufferPointer<UInt8>, _ start: Int) throws(JSONError) -> Int {
         guard start < input.count else { throw .unexpectedEnd }
         guard input[start] == UInt8(ascii: "\"") else { throw .unexpectedCharacter(input[start], offset: start) }
-        let scanned = try string(input, start)
-        sink.key(start: start + 1, end: scanned.end - 1, escaped: scanned.escaped)
-        return try colon(input, scanned.end)
-    }
-
-    @inline(__always)
-    private static func literal<Sink: JSONScanSink>(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString,
-                                                    _ kind: JSONDocument.Kind, into sink: inout Sink) throws(JSONError) -> Int {
-        let end = try literal(input, start, word)
-        sink.scalar(kind, start: start, end: end)
-        return end
+        return try colon(input, try string(input, start).end)
     }
 
     /// Checks for the `:` after a key that ends before `start`: returns the index of the value after it.
@@ -268,25 +238,6 @@ func hexValue(_ c: UInt8) -> UInt32? {
     case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(c - UInt8(ascii: "A") + 10)
     default: nil
     }
-}
-
-/// What `JSONScanner.value` tells as it scans: containers opened and closed, keys (raw bytes, quotes excluded)
-/// and scalars (a string's raw bytes, quotes excluded; other scalars' text), and each element an array ends.
-protocol JSONScanSink {
-    mutating func open(object: Bool, at offset: Int)
-    mutating func close()
-    mutating func key(start: Int, end: Int, escaped: Bool)
-    mutating func scalar(_ kind: JSONDocument.Kind, start: Int, end: Int)
-    mutating func element()
-}
-
-/// A sink that keeps nothing: the scan only checks.
-struct PassOver: JSONScanSink {
-    @inline(__always) mutating func open(object: Bool, at offset: Int) {}
-    @inline(__always) mutating func close() {}
-    @inline(__always) mutating func key(start: Int, end: Int, escaped: Bool) {}
-    @inline(__always) mutating func scalar(_ kind: JSONDocument.Kind, start: Int, end: Int) {}
-    @inline(__always) mutating func element() {}
 }
 
 /// The kinds of the containers `JSONScanner.value` is inside, innermost last: a bit each, in a word for the

@@ -23,35 +23,18 @@ public enum MalformedMessages {
     /// A malformed message shaped after `event` (same headers and topic, damaged body, a fresh message id).
     public static func message(_ kind: Kind, basedOn event: SimEvent, messageID: String) -> OutgoingMessage {
         let good = EventEncoder().message(for: event)
-        var json = JSONWriter()
         let body: [UInt8]
         switch kind {
         case .truncated:
             body = Array(good.body.prefix(max(1, good.body.count / 2)))
         case .notAnObject:
-            json.beginArray()
-            json.string(event.type.name)
-            json.string(event.vehicleID)
-            json.endArray()
-            body = json.bytes
+            body = StandInJSON.bytes([event.type.name, event.vehicleID])
         case .wrongType:
-            json.beginObject()
-            writeMetadata(event, type: "VehicleStateRecorded", occurredAt: event.occurredAt.iso8601, into: &json)
-            json.field("vehicle_id", 42)
-            json.endObject()
-            body = json.bytes
+            body = StandInJSON.bytes(DamagedBody(event, type: "VehicleStateRecorded", vehicleID: .number(42)))
         case .badTimestamp:
-            json.beginObject()
-            writeMetadata(event, type: event.type.name, occurredAt: "yesterday at noon", into: &json)
-            json.field("vehicle_id", event.vehicleID)
-            json.endObject()
-            body = json.bytes
+            body = StandInJSON.bytes(DamagedBody(event, occurredAt: "yesterday at noon"))
         case .missingField:
-            json.beginObject()
-            writeMetadata(event, type: "TripEnded", occurredAt: event.occurredAt.iso8601, into: &json)
-            json.field("vehicle_id", event.vehicleID)
-            json.endObject()
-            body = json.bytes
+            body = StandInJSON.bytes(DamagedBody(event, type: "TripEnded"))
         case .garbage:
             body = Array("\u{1B}[2J\u{1B}[31mnot json at all\u{07}".utf8)
         }
@@ -63,14 +46,41 @@ public enum MalformedMessages {
         }
         return OutgoingMessage(topic: good.topic, body: body, headers: headers, messageID: messageID)
     }
+}
 
-    private static func writeMetadata(_ event: SimEvent, type: String, occurredAt: String, into json: inout JSONWriter) {
-        json.key("metadata")
-        json.beginObject()
-        json.field("id", event.id + "-bad")
-        json.field("type", type)
-        json.field("version", event.version)
-        json.field("occurred_at", occurredAt)
-        json.endObject()
+/// A body with `metadata` and a `vehicle_id` and nothing else: valid JSON that one of its fields, or the member it
+/// lacks, makes an event the decoder must refuse.
+private struct DamagedBody: Encodable {
+    enum VehicleID {
+        case text(String)
+        case number(Int)
+    }
+
+    let event: SimEvent
+    let type: String
+    let occurredAt: String
+    let vehicleID: VehicleID
+
+    init(_ event: SimEvent, type: String? = nil, occurredAt: String? = nil, vehicleID: VehicleID? = nil) {
+        self.event = event
+        self.type = type ?? event.type.name
+        self.occurredAt = occurredAt ?? event.occurredAt.iso8601
+        self.vehicleID = vehicleID ?? .text(event.vehicleID)
+    }
+
+    private enum Key: String, CodingKey { case metadata, vehicleID = "vehicle_id" }
+    private enum MetadataKey: String, CodingKey { case id, type, version, occurredAt = "occurred_at" }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        var metadata = c.nestedContainer(keyedBy: MetadataKey.self, forKey: .metadata)
+        try metadata.encode(event.id + "-bad", forKey: .id)
+        try metadata.encode(type, forKey: .type)
+        try metadata.encode(event.version, forKey: .version)
+        try metadata.encode(occurredAt, forKey: .occurredAt)
+        switch vehicleID {
+        case let .text(id): try c.encode(id, forKey: .vehicleID)
+        case let .number(n): try c.encode(n, forKey: .vehicleID)
+        }
     }
 }

@@ -11,19 +11,25 @@ public final class LinePublisher: MessagePublisher {
     public func declareQueue(_ name: String) throws {}
 
     public func publish(_ message: OutgoingMessage, toQueue queue: String) throws {
-        var json = JSONWriter()
-        json.beginObject()
-        json.field("queue", queue)
-        json.field("message_id", message.messageID)
-        json.key("headers")
-        json.beginObject()
-        for (name, value) in message.headers.sorted(by: { $0.key < $1.key }) { json.field(name, value) }
-        json.endObject()
-        // The body as text: a malformed body stays visible (and safely escaped) rather than breaking the line.
-        json.field("body", String(decoding: message.body, as: UTF8.self))
-        json.endObject()
-        write(json.text)
+        write(StandInJSON.text(Line(queue: queue, message: message)))
     }
 
     public func waitForConfirms() throws {}
+}
+
+/// One line of `LinePublisher`: the headers an object (its keys sorted, as all the stand-in's keys are), the body
+/// as text, so that a malformed body stays visible (and safely escaped) rather than breaking the line.
+private struct Line: Encodable {
+    let queue: String
+    let message: OutgoingMessage
+
+    private enum Key: String, CodingKey { case queue, headers, body, messageID = "message_id" }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(queue, forKey: .queue)
+        try c.encode(message.messageID, forKey: .messageID)
+        try c.encode(message.headers, forKey: .headers)
+        try c.encode(String(decoding: message.body, as: UTF8.self), forKey: .body)
+    }
 }
