@@ -17,7 +17,8 @@ let package = Package(
     products: [
         .executable(name: "fleetwatch", targets: ["fleetwatch"]),
         .executable(name: "fleetsim", targets: ["fleetsim"]),
-        // For the fuzzing package in Fuzz/, which depends on this one by path (a package sees only products).
+        // For the fuzzing package in Fuzz/ and the benchmarks' package in Benchmarks/, which depend on this one by
+        // path (a package sees only products).
         .library(name: "FleetCore", targets: ["FleetCore"]),
         .library(name: "FleetTUI", targets: ["FleetTUI"]),
         .library(name: "FleetConfig", targets: ["FleetConfig"]),
@@ -94,15 +95,6 @@ let package = Package(
             "FleetCore", "FleetSim", "FleetSimREST",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-
-        // Benchmarks: `scripts/bench` (release build).
-        .executableTarget(name: "fleetwatch-bench", dependencies: [
-            "FleetCore", "FleetTUI",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-
-        // The dashboard's frame benchmark: `scripts/bench-frame` (release build).
-        .executableTarget(name: "fleetwatch-bench-frame", dependencies: ["FleetCore", "FleetTUI"]),
 
         // `scripts/bench-consumer`: fills a queue and drains it through the real consumer path.
         .executableTarget(name: "fleetwatch-bench-consumer", dependencies: [
