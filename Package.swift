@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "FleetTUI", targets: ["FleetTUI"]),
         .library(name: "FleetConfig", targets: ["FleetConfig"]),
         .library(name: "AMQP", targets: ["AMQP"]),
+        .library(name: "FleetStream", targets: ["FleetStream"]),
         .library(name: "InversAnswers", targets: ["InversAnswers"]),
     ],
     dependencies: [
@@ -93,12 +94,6 @@ let package = Package(
         ]),
         .executableTarget(name: "fleetsim", dependencies: [
             "FleetCore", "FleetSim", "FleetSimREST",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-
-        // `scripts/bench-consumer`: fills a queue and drains it through the real consumer path.
-        .executableTarget(name: "fleetwatch-bench-consumer", dependencies: [
-            "AMQP", "FleetCore", "FleetStream",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

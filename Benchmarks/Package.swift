@@ -9,6 +9,7 @@ import PackageDescription
 //   Benchmarks/Frame         a dashboard frame at 1,000 and 100,000 vehicles (200×60), and idle CPU
 //   Benchmarks/Memory        resident memory with 100,000 vehicles after 1,000,000 events
 //   bench-verdict            the verdicts: ratios against the same run's baselines, from the harness's export
+//   fleetwatch-bench-consumer  the consumer benchmark's Swift side (a broker is needed: scripts/bench-consumer)
 //
 // ordo-one/benchmark's plugin runs every executable target whose folder is in `Benchmarks/Benchmarks/`.
 // The trait list names MallocInterposer alone: the default traits add the Swift 6.3 runtime interposer for ARC
@@ -47,6 +48,12 @@ let package = Package(
 
         .executableTarget(name: "bench-verdict", dependencies: [
             "BenchVerdicts",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "fleetwatch-bench-consumer", dependencies: [
+            .product(name: "AMQP", package: "fleetwatch"),
+            .product(name: "FleetCore", package: "fleetwatch"),
+            .product(name: "FleetStream", package: "fleetwatch"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
