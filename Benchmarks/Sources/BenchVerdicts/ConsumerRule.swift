@@ -80,6 +80,6 @@ public enum ConsumerRule {
         case .bestDrains: "best drains: too few fast drains for a median, run more rounds"
         }
         return Verdict(subject: subject, outcome: comparison.ratio >= target ? .met : .missed,
-                       figure: "\(Figures.ratio(comparison.ratio)) the C consumer (\(basis))", target: targetText)
+                       figure: "\(Figures.judgedRatio(comparison.ratio, rounded: .down)) the C consumer (\(basis))", target: targetText)
     }
 }

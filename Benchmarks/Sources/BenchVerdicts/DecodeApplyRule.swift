@@ -18,6 +18,6 @@ public enum DecodeApplyRule {
         }
         let ratio = baselineNanos / decodeApplyNanos
         return Verdict(subject: "decode + apply", outcome: ratio >= target ? .met : .missed,
-                       figure: "\(Figures.ratio(ratio)) JSONDecoder's rate", target: targetText)
+                       figure: "\(Figures.judgedRatio(ratio, rounded: .down)) JSONDecoder's rate", target: targetText)
     }
 }

@@ -3,6 +3,11 @@ import Foundation
 /// How the verdicts print numbers.
 enum Figures {
     static func ratio(_ value: Double) -> String { String(format: "%.2f×", value) }
+    /// A ratio that a verdict judges, to three decimals rounded away from passing (`.down` for a target the ratio
+    /// must reach, `.up` for one it must stay under), so that a ratio that missed never prints as the target.
+    static func judgedRatio(_ value: Double, rounded rule: FloatingPointRoundingRule) -> String {
+        String(format: "%.3f×", (value * 1000).rounded(rule) / 1000)
+    }
     static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
 
     /// A whole number with thousands separators: 223,000.

@@ -19,7 +19,7 @@ public enum FrameRule {
         let ratio = largeNanos / smallNanos
         let met = largeNanos <= budgetNanos && ratio <= maxRatio
         return Verdict(subject: "frame at 100k vehicles", outcome: met ? .met : .missed,
-                       figure: "\(Figures.fixed(largeNanos / 1000, 0)) µs, \(Figures.ratio(ratio)) the 1k-vehicle frame",
+                       figure: "\(Figures.fixed(largeNanos / 1000, 0)) µs, \(Figures.judgedRatio(ratio, rounded: .up)) the 1k-vehicle frame",
                        target: targetText)
     }
 }

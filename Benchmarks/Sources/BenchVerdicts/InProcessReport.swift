@@ -22,13 +22,19 @@ public struct InProcessReport: Sendable {
         lines.append("decode + apply: \(Figures.grouped(Double(Plan.events))) events over "
                      + "\(Figures.grouped(Double(Plan.vehicles))) vehicles a pass, one core (median pass)")
         let baseline = time(Plan.baseline)
+        // The CPU time's ratio is printed beside the judged one: on a shared machine it moves less with the load
+        // of other processes, so a wide gap between the two says the run was disturbed.
+        let cpu = { (name: String) in export.value(Plan.target, name, "cpuTotal") }
         for name in [Plan.baseline, Plan.decode, Plan.decodeApply] {
             guard let nanos = time(name), nanos > 0 else {
                 lines.append("  \(name): not measured")
                 continue
             }
             let rate = Double(Plan.events) / (nanos / 1e9)
-            let ratio = name == Plan.baseline ? "(baseline)" : baseline.map { Figures.ratio($0 / nanos) + " the baseline" } ?? ""
+            var ratio = name == Plan.baseline ? "(baseline)" : baseline.map { Figures.ratio($0 / nanos) + " the baseline" } ?? ""
+            if name != Plan.baseline, let mine = cpu(name), mine > 0, let theirs = cpu(Plan.baseline) {
+                ratio += " (by CPU time \(Figures.ratio(theirs / mine)))"
+            }
             lines.append("  \(name): \(Figures.grouped(rate)) events/s \(ratio)")
         }
         let allocations = [(Plan.baseline, perEvent(Plan.baselineAllocations)),

@@ -50,6 +50,6 @@ import Testing
         ])
         let report = InProcessReport(export, suites: [.decodeApply])
         #expect(report.verdicts.map(\.outcome) == [.met])
-        #expect(report.verdicts[0].figure.hasPrefix("6.00×"))
+        #expect(report.verdicts[0].figure.hasPrefix("6.000×"))
     }
 }
