@@ -1,6 +1,6 @@
 /// decode + apply on one core against Foundation's `JSONDecoder` decoding the same bodies, in the same run.
 ///
-/// DESIGN's target is 250,000 events/s on a machine where `JSONDecoder` does ~75,000/s. It is judged as that
+/// The target is 250,000 events/s on a machine where `JSONDecoder` does ~75,000/s. It is judged as that
 /// ratio of rates (≥ 3.33×), the baseline's median time per pass over decode + apply's, so that a slower or
 /// busier machine does not decide it.
 public enum DecodeApplyRule {

@@ -1,6 +1,6 @@
 /// A dashboard frame (200×60) at 100,000 vehicles against the same frame at 1,000, in the same run.
 ///
-/// DESIGN: a frame within 2 ms at 100,000 vehicles, and at most 1.5× the 1,000-vehicle frame (the frame's cost
+/// The target: a frame within 2 ms at 100,000 vehicles, and at most 1.5× the 1,000-vehicle frame (the frame's cost
 /// must not grow with the fleet: the screen shows 60 rows whichever the fleet's size). Both are judged on the
 /// median frame.
 public enum FrameRule {

@@ -1,6 +1,6 @@
 /// The CPU an idle dashboard uses: 1,000 vehicles, no events, nothing typed.
 ///
-/// DESIGN says "~0 %"; the rule makes that at most 1 % of one core above the harness's own CPU over the same idle
+/// The target was "~0 %"; the rule makes that at most 1 % of one core above the harness's own CPU over the same idle
 /// window in the same run (a dashboard that polled or redrew while idle would cost more than that; one that sleeps
 /// until something happens costs next to nothing).
 public enum IdleCPURule {

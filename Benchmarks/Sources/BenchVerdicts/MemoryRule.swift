@@ -1,6 +1,6 @@
 /// The dashboard's resident memory with 100,000 vehicles after 1,000,000 events.
 ///
-/// DESIGN: at most 200 MB resident (MiB, as the figures have always been computed). Judged on the peak of the
+/// The target: at most 200 MB resident (MiB, as the figures have always been computed). Judged on the peak of the
 /// whole process's resident set during the run, which the harness samples every 5 ms: stricter than the resident
 /// size after the run, which the earlier benchmark judged. Memory is not noisy the way time is: the figure is
 /// absolute.
