@@ -43,7 +43,7 @@ public struct HarnessExport: Sendable {
             let parts = name.dropLast(Self.suffix.count).split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count >= 4 else { continue }
             var key = Key(target: String(parts[parts.count - 3]), name: "", metric: String(parts[parts.count - 1]))
-            key.name = String(parts[parts.count - 2])
+            key.name = String(parts[parts.count - 2])  // as the harness wrote it: already file-safe
             var values: [Int: Double] = [:]
             for line in contents.split(separator: "\n").dropFirst() {
                 let fields = line.split(separator: "\t")
