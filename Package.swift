@@ -17,11 +17,14 @@ let package = Package(
     products: [
         .executable(name: "fleetwatch", targets: ["fleetwatch"]),
         .executable(name: "fleetsim", targets: ["fleetsim"]),
-        // For the fuzzing package in Fuzz/, which depends on this one by path (a package sees only products).
+        // For the fuzzing package in Fuzz/ and the benchmarks' package in Benchmarks/, which depend on this one by
+        // path (a package sees only products).
         .library(name: "FleetCore", targets: ["FleetCore"]),
         .library(name: "FleetTUI", targets: ["FleetTUI"]),
         .library(name: "FleetConfig", targets: ["FleetConfig"]),
         .library(name: "AMQP", targets: ["AMQP"]),
+        .library(name: "FleetStream", targets: ["FleetStream"]),
+        .library(name: "FleetSim", targets: ["FleetSim"]),
         .library(name: "InversAnswers", targets: ["InversAnswers"]),
     ],
     dependencies: [
@@ -97,21 +100,6 @@ let package = Package(
         ]),
         .executableTarget(name: "fleetsim", dependencies: [
             "FleetCore", "FleetSim", "FleetSimREST",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-
-        // Benchmarks: `scripts/bench` (release build).
-        .executableTarget(name: "fleetwatch-bench", dependencies: [
-            "FleetCore", "FleetTUI", "FleetSim", "FleetStream",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-
-        // The dashboard's frame benchmark: `scripts/bench-frame` (release build).
-        .executableTarget(name: "fleetwatch-bench-frame", dependencies: ["FleetCore", "FleetTUI"]),
-
-        // `scripts/bench-consumer`: fills a queue and drains it through the real consumer path.
-        .executableTarget(name: "fleetwatch-bench-consumer", dependencies: [
-            "AMQP", "FleetCore", "FleetStream",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -2,10 +2,10 @@ import FleetCore
 
 /// A realistic mix of INVERS event bodies, shaped like the contract's samples: mostly telematics readings and
 /// vehicle changes, then trips, and rare smoke events. Every body has its own event id, so none is a duplicate.
-enum EventMix {
+public enum EventMix {
     /// `count` bodies about `vehicles` vehicles; `first` numbers them on from an earlier call (ids and times
     /// continue, so bodies made in chunks are as distinct as bodies made at once).
-    static func bodies(count: Int, vehicles: Int, first: Int = 0) -> [[UInt8]] {
+    public static func bodies(count: Int, vehicles: Int, first: Int = 0) -> [[UInt8]] {
         var rng = SplitMix64(seed: 42 &+ UInt64(first))
         var result: [[UInt8]] = []
         result.reserveCapacity(count)

@@ -68,12 +68,12 @@ struct Fill: ParsableCommand {
 /// "EVENTS SECONDS CPU_SECONDS" (first event to the last; CPU of the whole process).
 struct Drain: AsyncParsableCommand {
     enum Subscriber: String, ExpressibleByArgument, CaseIterable {
-        /// `subscribe(onMessage:)` on the consumer thread, settling at once: the consumer, the measured one.
+        /// `subscribe(onMessage:)` on the consumer thread, settling at once: the consumer alone (judged).
         case inline
         /// `subscribe()`, an `AsyncStream` iterated by a task: `tail`'s path.
         case stream
         /// Like `inline`, and each batch is applied to a `FleetStore` (`FleetStore.apply`, as the dashboard's runtime
-        /// does) before it is settled: the dashboard's whole path.
+        /// does) before it is settled: the dashboard's whole path (judged).
         case store
     }
 

@@ -1,0 +1,33 @@
+import FleetCore
+
+/// A fleet of a given size in the store's state, and the live events a running dashboard follows.
+public enum FleetFixture {
+    /// `n` vehicles, each known from one vehicle-changed event: a mix of online and offline, in and out of rental.
+    public static func fleet(_ n: Int) -> FleetState {
+        var state = FleetState()
+        let t0 = Timestamp(iso8601: "2026-11-28T08:00:00Z")!
+        for i in 0..<n {
+            let id = "VEH-\(String(i, radix: 36).uppercased())"
+            let resource = VehicleResource(
+                id: id, masterData: MasterData(licensePlate: "B-FW \(i % 10_000)", customName: "Golf \(i % 97)"),
+                lifeStatus: StatusValue(i % 7 == 0 ? .offline : .online),
+                rentalStatus: StatusValue(i % 3 == 0 ? .inRental : .notInRental))
+            state.apply(Event(id: "seed-\(i)", type: .vehicleChanged, occurredAt: t0.adding(seconds: Double(i % 3600)),
+                              vehicleID: id,
+                              payload: .vehicleChanged(VehicleChange(reasons: [.rentalStatusChanged, .lifeStatusChanged],
+                                                                     vehicle: resource))),
+                        arrivedAt: .now())
+        }
+        return state
+    }
+
+    /// The `k`th live event for a fleet of `n`: it changes one vehicle's rental status, not the fleet's membership.
+    public static func liveEvent(_ k: Int, fleetSize n: Int) -> Event {
+        let id = "VEH-\(String(k * 7919 % n, radix: 36).uppercased())"
+        let resource = VehicleResource(id: id, rentalStatus: StatusValue(k % 2 == 0 ? .inRental : .notInRental))
+        return Event(id: "live-\(k)", type: .vehicleChanged,
+                     occurredAt: Timestamp(iso8601: "2026-11-28T10:00:00Z")!.adding(seconds: Double(k)),
+                     vehicleID: id,
+                     payload: .vehicleChanged(VehicleChange(reasons: [.rentalStatusChanged], vehicle: resource)))
+    }
+}

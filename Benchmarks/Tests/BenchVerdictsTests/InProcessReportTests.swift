@@ -1,0 +1,55 @@
+import BenchVerdicts
+import Testing
+
+@Suite struct InProcessReportTests {
+    /// An export file as the harness writes it: a header, then percentiles 0 to 100, all at `value`.
+    func file(_ value: Int) -> String {
+        "Percentile\tsome metric (ns)\n" + (0...100).map { "\($0)\t\(value)\n" }.joined()
+    }
+
+    func name(_ target: String, _ benchmark: String, _ metric: String) -> String {
+        "Current_run.\(target).\(benchmark.replacingOccurrences(of: " ", with: "_")).\(metric).histogram.percentiles.tsv"
+    }
+
+    @Test func theExportIsReadByTargetNameAndMetric() {
+        let export = HarnessExport(files: [
+            name("DecodeApply", "decode + apply", "wallClock"): file(1_000),
+            "Current_run.DecodeApply.decode_+_apply.wallClock.histogram.txt": file(7),  // another format: ignored
+        ])
+        #expect(export.value("DecodeApply", "decode + apply", "wallClock") == 1_000)
+        #expect(export.value("DecodeApply", "decode + apply", "cpuTotal") == nil)
+        #expect(export.value("Frame", "decode + apply", "wallClock") == nil)
+    }
+
+    @Test func aRunThatExportedNothingCannotPass() {
+        let report = InProcessReport(HarnessExport(files: [:]), suites: InProcessSuite.allCases)
+        #expect(report.verdicts.count == 4)
+        #expect(report.verdicts.allSatisfy { $0.outcome == .cannotMeasure })
+        #expect(ExitStatus.of(report.verdicts) == ExitStatus.cannotMeasure)
+    }
+
+    @Test func memoryWithoutTheInterposerIsNotJudged() {
+        let target = BenchPlan.Memory.target, run = BenchPlan.Memory.longRun
+        let withoutInterposer = HarnessExport(files: [
+            name(target, run, "peakMemoryResident"): file(120 * 1_048_576),
+            name(target, run, "wallClock"): file(9_000_000_000),
+        ])
+        #expect(InProcessReport(withoutInterposer, suites: [.memory]).verdicts.map(\.outcome) == [.cannotMeasure])
+        let measured = HarnessExport(files: [
+            name(target, run, "peakMemoryResident"): file(120 * 1_048_576),
+            name(target, run, "mallocCountTotal"): file(40_000_000),
+        ])
+        #expect(InProcessReport(measured, suites: [.memory]).verdicts.map(\.outcome) == [.met])
+    }
+
+    @Test func decodeApplyIsJudgedAgainstItsBaselineInTheSameExport() {
+        typealias Plan = BenchPlan.DecodeApply
+        let export = HarnessExport(files: [
+            name(Plan.target, Plan.baseline, "wallClock"): file(6_000_000_000),
+            name(Plan.target, Plan.decodeApply, "wallClock"): file(1_000_000_000),
+        ])
+        let report = InProcessReport(export, suites: [.decodeApply])
+        #expect(report.verdicts.map(\.outcome) == [.met])
+        #expect(report.verdicts[0].figure.hasPrefix("6.000×"))
+    }
+}
