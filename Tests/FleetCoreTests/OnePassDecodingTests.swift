@@ -168,6 +168,19 @@ import TestSupport
     }
 
     /// The error of the scanner's check of a whole document (`JSONScanner.document`), nil when it is JSON.
+    /// One random damage to a body: a byte removed, inserted or replaced (from JSON's own characters), or the
+    /// rest cut off.
+    static func damage(_ body: inout [UInt8], _ rng: inout SplitMix64) {
+        let alphabet = Array(#"{}[]",:0123456789.-eE+ \/ntrufalsxé"#.utf8)
+        let at = Int(rng.next() % UInt64(body.count))
+        switch rng.next() % 4 {
+        case 0: body.remove(at: at)
+        case 1: body.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: at)
+        case 2: body[at] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+        default: body.removeSubrange(at...)
+        }
+    }
+
     static func scanError(_ bytes: [UInt8]) -> JSONError? {
         bytes.withUnsafeBufferPointer { (input) -> JSONError? in
             do throws(JSONError) {
@@ -185,17 +198,10 @@ import TestSupport
     /// read by `BodyReader`'s own code, the check's by the scanner's state machine: this keeps the two in step.
     @Test func damagedBodiesAreJudgedAsTheScannerJudgesThem() {
         var rng = SplitMix64(seed: 7)
-        let alphabet = Array(#"{}[]",:0123456789.-eE+ \/ntrufalsxé"#.utf8)
         var invalid = 0
         for round in 0..<4_000 {
             var body = Fixture.bytes(Fixture.eventSamples[round % Fixture.eventSamples.count])
-            let at = Int(rng.next() % UInt64(body.count))
-            switch rng.next() % 4 {
-            case 0: body.remove(at: at)
-            case 1: body.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: at)
-            case 2: body[at] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
-            default: body.removeSubrange(at...)
-            }
+            Self.damage(&body, &rng)
             let scanError = Self.scanError(body)
             for headers in [[:], ["Message-Type": "VehicleStateRecorded"]] {
                 do {

@@ -63,18 +63,11 @@ import TestSupport
     /// it, with the same error.
     @Test func damagedAnswersAreJudgedAsTheScannerJudgesThem() {
         var rng = SplitMix64(seed: 11)
-        let alphabet = Array(#"{}[]",:0123456789.-eE+ \/ntrufalsxé"#.utf8)
         let samples = ["rest/command-lock.200.json", "rest/vehicles.page1.json", "rest/problem.409.conflicting-state.json"]
         var invalid = 0
         for round in 0..<3_000 {
             var body = Fixture.bytes(samples[round % samples.count])
-            let at = Int(rng.next() % UInt64(body.count))
-            switch rng.next() % 4 {
-            case 0: body.remove(at: at)
-            case 1: body.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: at)
-            case 2: body[at] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
-            default: body.removeSubrange(at...)
-            }
+            OnePassDecodingTests.damage(&body, &rng)
             let scanError = OnePassDecodingTests.scanError(body)
             if scanError != nil { invalid += 1 }
             for asResource in [false, true] {
