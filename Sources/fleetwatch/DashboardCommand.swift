@@ -59,6 +59,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let commands: (any VehicleCommands)?
         let endpoint: String
         var client: InversClient?
+        var catchUpTo: Int64?
         if demo {
             let fleet = DemoFleet(options: DemoFleet.Options(vehicles: demoVehicles, timeScale: demoSpeed))
             (source, commands, endpoint) = (fleet, fleet, DemoFleet.endpoint)
@@ -66,6 +67,7 @@ struct DashboardCommand: AsyncParsableCommand {
             let live = try LiveConnections(settings, start: try since.start(default: .ago(seconds: 24 * 3_600),
                                                                            stream: settings.stream))
             (source, commands, endpoint, client) = (live.source, live.client, live.endpoint, live.client)
+            catchUpTo = live.catchUpTo
             warnings += live.client?.warnings ?? []
         } else {
             throw ValidationError("no settings")
@@ -75,7 +77,7 @@ struct DashboardCommand: AsyncParsableCommand {
             endpoint: endpoint, theme: theme, themeNames: catalog.names(), themeCatalog: catalog,
             themeError: themeError, readOnly: settings?.readOnly ?? connection.readOnly,
             colorAllowed: DashboardConfiguration.colorAllowed(environment: environment, noColorFlag: noColor),
-            asciiOnly: ascii || settings?.ascii == true, warnings: warnings)
+            asciiOnly: ascii || settings?.ascii == true, warnings: warnings, catchUpTo: catchUpTo)
         let runtime = DashboardRuntime(source: source, commands: commands, configuration: configuration)
         let logger = Logger(label: "fleetwatch.dashboard")
         logger.notice("dashboard started", metadata: ["endpoint": "\(endpoint)", "demo": "\(demo)"])
@@ -95,11 +97,20 @@ struct LiveConnections {
     let client: InversClient?
     /// `host/vhost`, never credentials.
     let endpoint: String
+    /// On a stream read from its past: its last offset now, which the header counts down to.
+    let catchUpTo: Int64?
 
     init(_ settings: Settings, start: StreamStart) throws {
         let configuration = try settings.streamConfiguration(connectionName: "fleetwatch dashboard", start: start)
         source = AMQPEventSource(configuration)
         endpoint = configuration.url.endpoint
+        if let stream = settings.stream, start != .next {
+            // Not knowing the end (the stream is missing, say) costs only the count: the source reports the rest.
+            catchUpTo = (try? StreamBounds.current(of: stream, url: configuration.url,
+                                                   options: configuration.connectionOptions))?.upperBound
+        } else {
+            catchUpTo = nil
+        }
         if let clientID = settings.clientID, let secret = settings.clientSecret {
             do {
                 client = try InversClient(configuration: InversClientConfiguration(

@@ -57,6 +57,14 @@ public struct DashboardModel: Hashable, Sendable {
     /// The most warnings kept: each is shown until the end, so an edge that keeps finding new ones cannot grow it.
     public static let maxWarnings = 32
     public var stream: StreamStatus
+    /// On a stream: the offset to reach before the dashboard is live (`DashboardConfiguration.catchUpTo`).
+    public var catchUpTo: Int64?
+    /// How many events the source is behind `catchUpTo`; nil once it reached it, or on a queue.
+    public var eventsBehind: Int64? {
+        guard let target = catchUpTo else { return nil }
+        let behind = target - (stream.streamOffset ?? -1)
+        return behind > 0 ? behind : nil
+    }
     public var snapshot: SnapshotProgress?
     /// Monotonic seconds, from the last `.tick`.
     public var now: Double = 0

@@ -20,11 +20,14 @@ public struct DashboardConfiguration: Sendable {
     /// Warnings the operator must see while the dashboard runs (credentials in clear text, TLS verification
     /// off): the status line shows them, not stderr just before the screen takes over. Never secrets.
     public var warnings: [String]
+    /// On a stream: its last offset when the dashboard started; until the source has handed that over, the header
+    /// says how far behind it is.
+    public var catchUpTo: Int64?
 
     public init(endpoint: String, theme: Theme = BuiltinThemes.standard, themeNames: [String] = BuiltinThemes.names,
                 themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
                 readOnly: Bool = false, colorAllowed: Bool = true, asciiOnly: Bool = false,
-                maximumFramesPerSecond: Double = 30, warnings: [String] = []) {
+                maximumFramesPerSecond: Double = 30, warnings: [String] = [], catchUpTo: Int64? = nil) {
         self.endpoint = endpoint
         self.theme = theme
         self.themeNames = themeNames
@@ -35,6 +38,7 @@ public struct DashboardConfiguration: Sendable {
         self.asciiOnly = asciiOnly
         self.maximumFramesPerSecond = maximumFramesPerSecond
         self.warnings = warnings
+        self.catchUpTo = catchUpTo
     }
 
     /// `NO_COLOR` set and non-empty forbids colour (no-color.org).

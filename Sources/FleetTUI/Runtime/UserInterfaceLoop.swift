@@ -31,6 +31,7 @@ struct UserInterfaceLoop {
         model = DashboardModel(keymap: keymap, size: terminal.size, themeNames: names, theme: config.theme.name,
                                stream: StreamStatus(state: .connecting, endpoint: config.endpoint))
         model.now = monotonicSeconds()
+        model.catchUpTo = config.catchUpTo
         palette = Palette(theme: config.theme, depth: terminal.colorDepth)
         if let error = config.themeError { runtime.uiInbox.post(Self.themeNotice(error)) }
     }

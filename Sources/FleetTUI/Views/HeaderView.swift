@@ -19,6 +19,10 @@ enum HeaderView {
         if case .connected = model.stream.state {
             add("  \(wholeNumberText(model.stream.eventsPerSecond)) ev/s", .header)
         }
+        if let behind = model.eventsBehind {
+            add("  ", .header)
+            add("catching up: \(behind) events behind", .statusWarn)
+        }
         // What needs the operator comes before the counts, so a narrow screen cuts the counts, not the alert.
         if let queue = model.stream.sharedQueues.first {
             add("  ", .header)
