@@ -12,7 +12,8 @@ enum Figures {
 
     /// A whole number with thousands separators: 223,000.
     static func grouped(_ value: Double) -> String {
-        let n = Int(value.rounded())
+        // A rate over a time too short to measure is infinite: said, not trapped on.
+        guard let n = Int(exactly: value.rounded()) else { return value.isNaN ? "?" : "∞" }
         var digits = Array(String(abs(n)))
         var out: [Character] = []
         while digits.count > 3 {

@@ -60,7 +60,8 @@ struct Harness {
     }
 
     static func format(_ value: Double) -> String {
-        let n = Int(value.rounded())
+        // A rate over a time too short to measure is infinite: said, not trapped on.
+        guard let n = Int(exactly: value.rounded()) else { return value.isNaN ? "?" : "∞" }
         var digits = Array(String(n))
         var out: [Character] = []
         while digits.count > 3 {
