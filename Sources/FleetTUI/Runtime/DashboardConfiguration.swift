@@ -23,11 +23,14 @@ public struct DashboardConfiguration: Sendable {
     /// On a stream: its last offset when the dashboard started; until the source has handed that over, the header
     /// says how far behind it is.
     public var catchUpTo: Int64?
+    /// When a vehicle counts as offline too long, low on charge, or stale.
+    public var thresholds: AlertThresholds
 
     public init(endpoint: String, theme: Theme = BuiltinThemes.standard, themeNames: [String] = BuiltinThemes.names,
                 themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
                 readOnly: Bool = false, colorAllowed: Bool = true, asciiOnly: Bool = false,
-                maximumFramesPerSecond: Double = 30, warnings: [String] = [], catchUpTo: Int64? = nil) {
+                maximumFramesPerSecond: Double = 30, warnings: [String] = [], catchUpTo: Int64? = nil,
+                thresholds: AlertThresholds = .standard) {
         self.endpoint = endpoint
         self.theme = theme
         self.themeNames = themeNames
@@ -39,6 +42,7 @@ public struct DashboardConfiguration: Sendable {
         self.maximumFramesPerSecond = maximumFramesPerSecond
         self.warnings = warnings
         self.catchUpTo = catchUpTo
+        self.thresholds = thresholds
     }
 
     /// `NO_COLOR` set and non-empty forbids colour (no-color.org).
