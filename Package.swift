@@ -52,7 +52,9 @@ let package = Package(
 
         // Edges.
         .target(name: "AMQP", dependencies: ["CRabbitMQ", "FleetCore"]),
-        .target(name: "FleetStream", dependencies: ["FleetCore", "AMQP"]),
+        .target(name: "FleetStream", dependencies: [
+            "FleetCore", "AMQP", .product(name: "Logging", package: "swift-log"),
+        ]),
         // Reading the REST API's answers (tokens, pages, commands, problems, rate limits): pure, no NIO, so that
         // tests and fuzzers feed it raw bytes and header strings.
         .target(name: "InversAnswers", dependencies: ["FleetCore"]),
@@ -129,7 +131,7 @@ let package = Package(
             "AMQP", "FleetSim", "FleetSimREST", "FleetCore", "FleetStream", "TestSupport",
         ]),
         .testTarget(name: "FleetTUITests", dependencies: [
-            "FleetTUI", "FleetCore", "TestSupport",
+            "FleetTUI", "FleetCore", "AMQP", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["Goldens"]),
     ],

@@ -27,7 +27,9 @@ final class StreamConsumer {
     private var missing: [String] = []
     /// For streams: the offset after the last delivery of each, where a new connection goes on.
     private var resumeOffsets: [String: Int64] = [:]
-    /// For streams: the highest offset in the burst being gathered; the status shows it once the burst is out.
+    /// For streams: the lowest and highest offsets in the burst being gathered (since the last hand-over); the
+    /// batch carries them, and the status shows the highest once the burst is out.
+    private var burstFirstOffset: Int64?
     private var burstOffset: Int64?
     private var nextProbe = 0.0
     @exclusivity(unchecked) private var statistics: StreamStatistics
@@ -240,6 +242,7 @@ final class StreamConsumer {
            offset < Int64.max, let queue = consumers[delivery.consumerTag] {
             resumeOffsets[queue] = max(resumeOffsets[queue] ?? 0, offset + 1)
             burstOffset = max(burstOffset ?? offset, offset)
+            burstFirstOffset = min(burstFirstOffset ?? offset, offset)
         }
         let event: Event
         do {
@@ -316,9 +319,12 @@ final class StreamConsumer {
         let generation = self.generation
         let inbox = self.inbox
         let tags = burstTags
+        var offsets: ClosedRange<Int64>?
+        if let first = burstFirstOffset, let last = burstOffset, first <= last { offsets = first...last }
+        burstFirstOffset = nil  // a burst of only duplicates keeps its range for the next batch to account for
         for target in burstTargets {
             let bit = target.bit
-            let batch = EventBatch(burstEvents) { count in
+            let batch = EventBatch(burstEvents, streamOffsets: offsets) { count in
                 inbox.post(.settle(generation: generation, tags: tags.prefix(count), subscriber: bit))
             }
             if !target.push(.events(batch)) {  // gone meanwhile: nothing to wait for

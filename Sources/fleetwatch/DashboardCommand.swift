@@ -59,16 +59,16 @@ struct DashboardCommand: AsyncParsableCommand {
         let commands: (any VehicleCommands)?
         let endpoint: String
         var client: InversClient?
-        var catchUpTo: Int64?
+        var live: LiveConnections?
         if demo {
             let fleet = DemoFleet(options: DemoFleet.Options(vehicles: demoVehicles, timeScale: demoSpeed))
             (source, commands, endpoint) = (fleet, fleet, DemoFleet.endpoint)
         } else if let settings {
-            let live = try LiveConnections(settings, start: try since.start(default: .ago(seconds: 24 * 3_600),
-                                                                           stream: settings.stream))
-            (source, commands, endpoint, client) = (live.source, live.client, live.endpoint, live.client)
-            catchUpTo = live.catchUpTo
-            warnings += live.client?.warnings ?? []
+            let connections = try LiveConnections(settings, since: since, environment: environment)
+            (source, commands, endpoint, client) = (connections.source, connections.client, connections.endpoint,
+                                                    connections.client)
+            warnings += connections.warnings
+            live = connections
         } else {
             throw ValidationError("no settings")
         }
@@ -77,13 +77,25 @@ struct DashboardCommand: AsyncParsableCommand {
             endpoint: endpoint, theme: theme, themeNames: catalog.names(), themeCatalog: catalog,
             themeError: themeError, readOnly: settings?.readOnly ?? connection.readOnly,
             colorAllowed: DashboardConfiguration.colorAllowed(environment: environment, noColorFlag: noColor),
-            asciiOnly: ascii || settings?.ascii == true, warnings: warnings, catchUpTo: catchUpTo)
-        let runtime = DashboardRuntime(source: source, commands: commands, configuration: configuration)
+            asciiOnly: ascii || settings?.ascii == true, warnings: warnings, catchUpTo: live?.catchUpTo,
+            startNotice: live?.startNotice)
+        let runtime = DashboardRuntime(source: source, commands: commands, configuration: configuration,
+                                       progress: live?.checkpoint)
         let logger = Logger(label: "fleetwatch.dashboard")
         logger.notice("dashboard started", metadata: ["endpoint": "\(endpoint)", "demo": "\(demo)"])
+        if let notice = live?.startNotice { logger.notice("\(notice)") }
         for warning in warnings { logger.warning("\(warning)") }
         let signal = await DashboardSession.run(runtime)
-        logger.notice("dashboard stopped", metadata: signal.map { ["signal": "\($0)"] } ?? [:])
+        // The last batches are applied before the offset is kept for the last time.
+        if let live, !live.source.waitUntilStopped(timeout: 3) { logger.warning("the consumer did not stop in 3 s") }
+        live?.checkpoint?.finish()
+        var stopped: Logger.Metadata = ["events applied": "\(runtime.store.read { $0.eventsApplied })"]
+        if let signal { stopped["signal"] = "\(signal)" }
+        if let saved = live?.checkpoint?.checkpoint {
+            stopped["stream offset"] = "\(saved.offset)"
+            stopped["replay from"] = "\(saved.replayFrom)"
+        }
+        logger.notice("dashboard stopped", metadata: stopped)
         await client?.shutdown()
         if let signal { throw ExitCode(128 + signal) }
     }
@@ -91,7 +103,8 @@ struct DashboardCommand: AsyncParsableCommand {
 
 /// The live edges: the AMQP event source and, when credentials are configured, the INVERS REST client (which
 /// also gives the snapshot the dashboard starts from). Without credentials the dashboard runs from the stream
-/// alone and a lock is refused with a message. The client's warnings are the caller's to show.
+/// alone and a lock is refused with a message. On a stream, where to start (`--since`, else where this dashboard
+/// left off) and the checkpoint that keeps its progress. The warnings are the caller's to show.
 struct LiveConnections {
     let source: AMQPEventSource
     let client: InversClient?
@@ -99,18 +112,44 @@ struct LiveConnections {
     let endpoint: String
     /// On a stream read from its past: its last offset now, which the header counts down to.
     let catchUpTo: Int64?
+    /// On a stream: keeps how far the store got, for the next start.
+    let checkpoint: CheckpointRecorder?
+    /// Where the stream is read from, said once at start.
+    let startNotice: String?
+    let warnings: [String]
 
-    init(_ settings: Settings, start: StreamStart) throws {
-        let configuration = try settings.streamConfiguration(connectionName: "fleetwatch dashboard", start: start)
-        source = AMQPEventSource(configuration)
-        endpoint = configuration.url.endpoint
-        if let stream = settings.stream, start != .next {
+    init(_ settings: Settings, since: SinceOption, environment: [String: String]) throws {
+        let firstRun = StreamStart.ago(seconds: 24 * 3_600)
+        var configuration = try settings.streamConfiguration(
+            connectionName: "fleetwatch dashboard", start: try since.start(default: firstRun, stream: settings.stream))
+        let url = configuration.url
+        var warnings: [String] = []
+        var notice: String?
+        var streamEnd: Int64?
+        var checkpoint: CheckpointRecorder?
+        if let stream = settings.stream {
             // Not knowing the end (the stream is missing, say) costs only the count: the source reports the rest.
-            catchUpTo = (try? StreamBounds.current(of: stream, url: configuration.url,
-                                                   options: configuration.connectionOptions))?.upperBound
-        } else {
-            catchUpTo = nil
+            streamEnd = (try? StreamBounds.current(of: stream, url: url, options: configuration.connectionOptions))?
+                .upperBound
+            let broker = "\(url.host):\(url.port)"
+            if let file = CheckpointFile(broker: broker, vhost: url.vhost, stream: stream, environment: environment) {
+                checkpoint = CheckpointRecorder(file: file, broker: broker, vhost: url.vhost, stream: stream)
+                if since.since == nil {
+                    let saved = Result { () throws(CheckpointFileError) in try file.load() }
+                    let resume = ResumePoint(stream: stream, saved: saved, streamEnd: streamEnd, firstRun: firstRun)
+                    configuration.start = resume.start
+                    notice = resume.notice
+                    warnings += resume.warning.map { [$0] } ?? []
+                }
+            } else {
+                warnings.append("no HOME or XDG_STATE_HOME: this dashboard's place in the stream is not kept")
+            }
         }
+        source = AMQPEventSource(configuration)
+        endpoint = url.endpoint
+        catchUpTo = configuration.start == .next ? nil : streamEnd
+        self.checkpoint = checkpoint
+        startNotice = notice
         if let clientID = settings.clientID, let secret = settings.clientSecret {
             do {
                 client = try InversClient(configuration: InversClientConfiguration(
@@ -120,8 +159,10 @@ struct LiveConnections {
             } catch {
                 throw ValidationError(error.description)
             }
+            warnings += client?.warnings ?? []
         } else {
             client = nil
         }
+        self.warnings = warnings
     }
 }

@@ -87,4 +87,41 @@ import TestSupport
         #expect(secondStatus.statuses.last?.sharedQueueWarning?.contains("other consumers") == true)
         #expect(firstStatus.statuses.allSatisfy { $0.sharedQueues.isEmpty })
     }
+
+    /// Each batch from a stream carries the offsets it accounts for; a recorder fed after each batch, as the
+    /// dashboard's runtime does, keeps the last offset, and a duplicate in the stream (a publisher's retry) is
+    /// accounted for though never handed over.
+    @Test func batchesCarryTheirOffsetsAndTheRecorderKeepsTheLast() async throws {
+        let queues = try TestQueues("stream-test.checkpoint", count: 1, arguments: Self.streamArguments)
+        defer { queues.cleanUp() }
+        let stream = try queues.publishTrips(200, idPrefix: "c")
+        try queues.publisher.publish([EventBodies.message(type: "TripStarted", id: "c-10", vehicle: "V1", queue: stream)]
+            + (0..<199).map { EventBodies.message(type: "TripStarted", id: "d-\($0)", vehicle: "V1", queue: stream) })
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-stream-cp-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = CheckpointFile(path: "\(dir)/cp.json")
+        let recorder = CheckpointRecorder(file: file, broker: "b:1", vhost: "/", stream: stream, interval: 0)
+        let covered = LineSink()
+        let events = Locked(0)
+        let source = makeSource(queues: [stream], start: .first, prefetch: 50)
+        source.subscribe { message in
+            guard case let .events(batch) = message else { return }
+            events.withLock { $0 += batch.events.count }
+            batch.settle()
+            recorder.applied(batch)
+            if let offsets = batch.streamOffsets { covered.append("\(offsets.lowerBound)-\(offsets.upperBound)") }
+        }
+        source.start()
+        defer { source.stop() }
+        #expect(await eventually(timeout: 20) { (try? file.load())??.offset == 399 })
+        #expect(events.withLock { $0 } == 399)
+        // The ranges follow one another with neither gap nor overlap: every offset is accounted for once.
+        var next: Int64 = 0
+        for range in covered.lines {
+            let bounds = range.split(separator: "-").compactMap { Int64($0) }
+            #expect(bounds.count == 2 && bounds[0] == next, "\(covered.lines)")
+            next = (bounds.last ?? next) + 1
+        }
+        #expect((try file.load())?.replayFrom == 0)
+    }
 }

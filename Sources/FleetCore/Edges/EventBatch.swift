@@ -10,14 +10,18 @@ public struct EventBatch: Sendable {
     /// When the events were delivered to this process: the store takes no event time as later than this plus a
     /// tolerance (`FleetState.apply(_:arrivedAt:)`).
     public let arrivedAt: Timestamp
+    /// On a stream: the offsets of the deliveries this batch accounts for, from the first to the last (duplicates
+    /// and rejected messages among them were only acknowledged). Nil from a queue or a source without offsets.
+    public let streamOffsets: ClosedRange<Int64>?
     private let settlement: @Sendable (_ count: Int) -> Void
 
     /// `settle` receives how many events, from the first, are settled. `arrivedAt` defaults to now: a source
     /// makes the batch as the events arrive.
-    public init(_ events: [Event], arrivedAt: Timestamp = .now(),
+    public init(_ events: [Event], arrivedAt: Timestamp = .now(), streamOffsets: ClosedRange<Int64>? = nil,
                 settle: @escaping @Sendable (_ count: Int) -> Void = { _ in }) {
         self.events = events
         self.arrivedAt = arrivedAt
+        self.streamOffsets = streamOffsets
         self.settlement = settle
     }
 

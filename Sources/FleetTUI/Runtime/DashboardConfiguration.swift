@@ -23,6 +23,8 @@ public struct DashboardConfiguration: Sendable {
     /// On a stream: its last offset when the dashboard started; until the source has handed that over, the header
     /// says how far behind it is.
     public var catchUpTo: Int64?
+    /// Said once in the status line at start (where a stream is read from, say); already sanitised.
+    public var startNotice: String?
     /// When a vehicle counts as offline too long, low on charge, or stale.
     public var thresholds: AlertThresholds
 
@@ -30,7 +32,7 @@ public struct DashboardConfiguration: Sendable {
                 themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
                 readOnly: Bool = false, colorAllowed: Bool = true, asciiOnly: Bool = false,
                 maximumFramesPerSecond: Double = 30, warnings: [String] = [], catchUpTo: Int64? = nil,
-                thresholds: AlertThresholds = .standard) {
+                startNotice: String? = nil, thresholds: AlertThresholds = .standard) {
         self.endpoint = endpoint
         self.theme = theme
         self.themeNames = themeNames
@@ -42,6 +44,7 @@ public struct DashboardConfiguration: Sendable {
         self.maximumFramesPerSecond = maximumFramesPerSecond
         self.warnings = warnings
         self.catchUpTo = catchUpTo
+        self.startNotice = startNotice
         self.thresholds = thresholds
     }
 

@@ -14,14 +14,17 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     public let store: FleetStore
     private let source: any EventSource
     private let commands: (any VehicleCommands)?
+    /// On a stream: keeps how far the store has applied it, for the next start.
+    private let progress: (any StreamProgressRecorder)?
     /// How it is set up; the session sets the terminal up from it too.
     public let configuration: DashboardConfiguration
     private let inbox = UIThreadInbox()
 
     public init(source: any EventSource, commands: (any VehicleCommands)?, store: FleetStore = FleetStore(),
-                configuration: DashboardConfiguration) {
+                configuration: DashboardConfiguration, progress: (any StreamProgressRecorder)? = nil) {
         self.source = source
         self.commands = commands
+        self.progress = progress
         self.store = store
         self.configuration = configuration
     }
@@ -33,11 +36,13 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     public func startConsuming() {
         let store = self.store
         let inbox = self.inbox
+        let progress = self.progress
         source.subscribe { message in
             switch message {
             case let .events(batch):
                 let (smoke, total) = store.apply(batch.events, arrivedAt: batch.arrivedAt)
                 batch.settle()
+                progress?.applied(batch)  // only now: a saved offset never runs ahead of the store
                 for event in smoke {
                     if let id = event.vehicleID { inbox.post(.smokeDetected(vehicleID: id, at: event.occurredAt)) }
                 }
@@ -46,6 +51,7 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
                 inbox.post(.rejected(rejection, count: 1))
             case let .status(status):
                 inbox.post(.stream(status))
+                progress?.keepIfDue()
             }
         }
         source.start()
@@ -86,6 +92,7 @@ public final class DashboardRuntime: @unchecked Sendable {  // mutable state is 
     /// the terminal (it must, on every path).
     public func runUserInterface(on terminal: any Terminal) {
         if !configuration.warnings.isEmpty { inbox.post(.warnings(configuration.warnings)) }
+        if let notice = configuration.startNotice { inbox.post(.notice(.info, notice)) }
         var loop = UserInterfaceLoop(runtime: self, terminal: terminal)
         loop.run()
     }
