@@ -12,7 +12,10 @@ import Logging
 struct DashboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard", abstract: "The live dashboard (the default).",
-        discussion: "Needs a terminal. Keys: / filter, L lock, U unlock, Tab pane, p pause, t theme, ? help, q quit.")
+        discussion: """
+            Needs a terminal. Keys: / filter, L lock, U unlock, Tab pane, p pause, t theme, ? help, q quit. \
+            On a stream (--stream) without --since it resumes where it left off (the first time: the last 24 hours).
+            """)
 
     @OptionGroup var connection: ConnectionOptions
 

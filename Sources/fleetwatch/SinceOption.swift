@@ -2,7 +2,7 @@ import ArgumentParser
 import FleetCore
 
 /// `--since`: where a command starts reading a stream. Each command has its own default (`tail`: what comes next;
-/// the dashboard: the last 24 hours).
+/// `history`: the last 24 hours; the dashboard: where it left off, the first time the last 24 hours).
 struct SinceOption: ParsableArguments {
     @Option(help: ArgumentHelp("With --stream, where to start reading: \(StreamStart.forms).", valueName: "when"))
     var since: String?
