@@ -96,12 +96,36 @@ extension SettingDefinition {
     public static let ascii = SettingDefinition(
         flag: "ascii", configKey: "ascii", kind: .onOff,
         meaning: "ASCII only: + - | for lines, * and o for status marks, for fonts or screen readers")
+    public static let columns = SettingDefinition(
+        flag: "columns", configKey: "columns", kind: .list, valueName: "names",
+        meaning: "The Vehicles table's columns, in order (comma-separated on the command line): smoke, id, plate, "
+            + "name, life, rental, lock, charge, range, trip, report", defaultText: "all of them")
+    public static let sort = SettingDefinition(
+        flag: "sort", configKey: "sort", kind: .text, valueName: "column",
+        meaning: "The Vehicles table's order at start; a leading - sorts descending", defaultText: "id")
+    public static let bell = SettingDefinition(
+        flag: "bell", configKey: "bell", kind: .onOff,
+        meaning: "Ring the terminal bell on smoke", defaultText: "on")
+    public static let notify = SettingDefinition(
+        flag: "notify", configKey: "notify", kind: .onOff,
+        meaning: "Send a desktop notification on smoke (OSC 9: iTerm2, kitty, WezTerm, Windows Terminal)",
+        defaultText: "off")
+    public static let offlineAfter = SettingDefinition(
+        flag: "offline-after", configKey: "offline_after", kind: .text, valueName: "interval",
+        meaning: "Offline this long is an alert (30m, 2h)", defaultText: "15m")
+    public static let lowCharge = SettingDefinition(
+        flag: "low-charge", configKey: "low_charge", kind: .wholeNumber, valueName: "percent",
+        meaning: "A charge or fuel level below this is an alert", defaultText: "20")
+    public static let staleAfter = SettingDefinition(
+        flag: "stale-after", configKey: "stale_after", kind: .text, valueName: "interval",
+        meaning: "No report for this long makes a vehicle's values, its position too, stale", defaultText: "45m")
     public static let config = SettingDefinition(
         flag: "config", environment: "FLEETWATCH_CONFIG", kind: .text, valueName: "file", meaning: "The config file",
         defaultText: "$XDG_CONFIG_HOME/fleetwatch/config.toml")
 
     /// Every setting, in the order the help lists them.
     public static let all: [SettingDefinition] = [
-        amqpURL, queues, stream, apiURL, tokenURL, clientID, clientSecretFile, tlsCA, prefetch, theme, readOnly, ascii, config,
+        amqpURL, queues, stream, apiURL, tokenURL, clientID, clientSecretFile, tlsCA, prefetch, theme, readOnly, ascii,
+        columns, sort, bell, notify, offlineAfter, lowCharge, staleAfter, config,
     ]
 }

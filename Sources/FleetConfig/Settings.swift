@@ -25,6 +25,9 @@ public struct Settings: Sendable {
     public var readOnly: Bool
     /// The config file's `ascii`: the dashboard draws ASCII stand-ins for lines and glyphs (its `--ascii` ORs in).
     public var ascii: Bool
+    /// The dashboard's view settings as the config file gives them (its flags win over these; the dashboard
+    /// checks the values).
+    public var view: ViewPreferences
     /// The config file that was read, if any.
     public var configFile: String?
     /// Things the user should hear about but that do not stop the program: the AMQP password on the command line
@@ -37,6 +40,30 @@ public struct Settings: Sendable {
 
     /// The AMQP URL fit to show.
     public var redactedAMQPURL: String? { amqpURL.map(redactedURL) }
+}
+
+/// The dashboard's view settings from the config file, unchecked: what they name (columns, intervals) belongs to
+/// the dashboard, which says what is wrong with a value.
+public struct ViewPreferences: Sendable, Hashable {
+    public var columns: [String]?
+    public var sort: String?
+    public var bell: Bool?
+    public var notify: Bool?
+    public var offlineAfter: String?
+    public var lowCharge: Int?
+    public var staleAfter: String?
+
+    public init(columns: [String]? = nil, sort: String? = nil, bell: Bool? = nil, notify: Bool? = nil,
+                offlineAfter: String? = nil,
+                lowCharge: Int? = nil, staleAfter: String? = nil) {
+        self.columns = columns
+        self.sort = sort
+        self.bell = bell
+        self.notify = notify
+        self.offlineAfter = offlineAfter
+        self.lowCharge = lowCharge
+        self.staleAfter = staleAfter
+    }
 }
 
 extension Settings {
@@ -115,6 +142,10 @@ extension Settings {
             clientID: text(options.clientID, .clientID), clientSecret: secret, tlsCA: text(options.tlsCA, .tlsCA),
             prefetch: prefetch, theme: text(options.theme, .theme),
             readOnly: options.readOnly || (file.onOff(.readOnly) ?? false), ascii: file.onOff(.ascii) ?? false,
+            view: ViewPreferences(
+                columns: file.list(.columns), sort: file.text(.sort), bell: file.onOff(.bell), notify: file.onOff(.notify),
+                offlineAfter: file.text(.offlineAfter), lowCharge: file.wholeNumber(.lowCharge),
+                staleAfter: file.text(.staleAfter)),
             configFile: configFile, warnings: warnings)
     }
 

@@ -36,6 +36,8 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(name: .customLong(SettingDefinition.ascii.flag), help: SettingDefinition.ascii.argumentHelp)
     var ascii = false
 
+    @OptionGroup var view: ViewOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -55,6 +57,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let settings: Settings? = demo ? try? connection.settings(environment: environment)
             : try connection.settings(environment: environment)
         warnings += settings?.warnings ?? []
+        let shown = try view.resolve(over: settings?.view ?? ViewPreferences())
         let catalog = ThemeCatalog.standard(environment: environment)
         let (theme, themeError) = catalog.loadOrDefault(settings?.theme ?? connection.theme)  // shown at start
 
@@ -81,7 +84,8 @@ struct DashboardCommand: AsyncParsableCommand {
             themeError: themeError, readOnly: settings?.readOnly ?? connection.readOnly,
             colorAllowed: DashboardConfiguration.colorAllowed(environment: environment, noColorFlag: noColor),
             asciiOnly: ascii || settings?.ascii == true, warnings: warnings, catchUpTo: live?.catchUpTo,
-            startNotice: live?.startNotice)
+            startNotice: live?.startNotice, thresholds: shown.thresholds, columns: shown.columns, sort: shown.sort,
+            bell: shown.bell, notify: shown.notify)
         let runtime = DashboardRuntime(source: source, commands: commands, configuration: configuration,
                                        progress: live?.checkpoint)
         let logger = Logger(label: "fleetwatch.dashboard")

@@ -121,7 +121,7 @@ import Testing
     }
 
     @Test func aVehicleThatLeavesTheRowsLeavesNothingSelectedAndLockSaysSo() {
-        let index = RowIndex(refilterInterval: 0)  // refilter on every change, not once a second
+        let index = RowIndex(refreshInterval: 0)  // refilter on every change, not once a second
         var model = Fixture.model()
         var state = Fixture.fleet()
         func press(_ key: Key) -> [DashboardEffect] { model.update(.key(key), rows: index.rows(for: state, filter: model.filter)) }
@@ -238,7 +238,8 @@ import Testing
     @Test func smokeAlertsRingAndStayUntilAcknowledged() {
         var model = Fixture.model()
         let rows = index.rows(for: Fixture.fleet(), filter: .none)
-        #expect(model.update(.smokeDetected(vehicleID: "K2M9X", at: nil), rows: rows) == [.bell])
+        #expect(model.update(.smokeDetected(vehicleID: "K2M9X", at: nil), rows: rows)
+                == [.bell, .notify("fleetwatch: smoke detected in K2M9X")])
         _ = model.update(.tick(now: 10_000), rows: rows)
         #expect(model.smokeAlerts.count == 1)
         _ = press([.character("a")], &model)
@@ -252,7 +253,8 @@ import Testing
         let rows = index.rows(for: Fixture.fleet(), filter: .none)
         let flood = DashboardModel.maxSmokeAlerts + 500
         for i in 0..<flood {
-            #expect(model.update(.smokeDetected(vehicleID: "V\(i)", at: nil), rows: rows) == [.bell])
+            #expect(model.update(.smokeDetected(vehicleID: "V\(i)", at: nil), rows: rows)
+                    == [.bell, .notify("fleetwatch: smoke detected in V\(i)")])
         }
         #expect(model.smokeAlerts.count == DashboardModel.maxSmokeAlerts)
         #expect(model.smokeAlertCount == flood)
@@ -356,12 +358,12 @@ import Testing
         #expect(!map.hints.contains { $0.key == "L" || $0.key == "U" })
         let helpRows = map.helpSections.flatMap(\.bindings)
         #expect(helpRows.allSatisfy { !$0.dangerous })
-        #expect(Keymap.standard.hints.map(\.key) == ["/", "L", "U", "Tab", "p", "t", "?", "q"])
+        #expect(Keymap.standard.hints.map(\.key) == ["/", "L", "U", "F", "Tab", "s", "?", "q"])
     }
 
     @Test func theHintLineIsGeneratedFromTheTable() {
         let model = Fixture.model()
         let grid = DashboardView.render(model, rows: RowIndex().rows(for: Fixture.fleet(), filter: .none))
-        #expect(grid.line(grid.height - 1).hasPrefix(" / filter  L lock  U unlock  Tab pane  p pause  t theme  ? help  q quit"))
+        #expect(grid.line(grid.height - 1).hasPrefix(" / filter  L lock  U unlock  F quick filter  Tab pane  s sort  ? help  q quit"))
     }
 }

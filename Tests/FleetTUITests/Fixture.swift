@@ -38,6 +38,32 @@ enum Fixture {
               payload: .smoke(SmokeReport(incidentID: "inc-\(id)", detectedAt: time(hms))))
     }
 
+    static func reading(_ id: String, charge: Double? = nil, range: Double? = nil, at hms: String, eventID: String)
+        -> Event
+    {
+        Event(id: eventID, type: .vehicleStateRecorded, occurredAt: time(hms), vehicleID: id,
+              payload: .vehicleStateRecorded(VehicleState(
+                  chargeOrFuelPercent: charge.map { Reading($0, at: time(hms)) },
+                  remainingRangeKilometers: range.map { Reading($0, at: time(hms)) })))
+    }
+
+    /// The wall clock of the screens that show ages: half an hour after the fleet's last event.
+    static let wallNow = time("12:30:00")
+
+    /// `fleet()` with charge and range readings, at times that make one vehicle offline for long, one low on
+    /// charge and two stale at `wallNow`.
+    static func richFleet() -> FleetState {
+        var state = fleet()
+        let readings: [(String, Double, Double, String)] = [
+            ("JQ7RP", 82, 310, "12:20:00"), ("K2M9X", 12, 40, "10:16:40"), ("A81TZ", 64, 250, "12:29:30"),
+            ("VEH-042", 45, 180, "12:10:00"), ("VEH-043", 91, 402, "12:25:00"), ("ZR5T1", 30, 120, "12:29:58"),
+        ]
+        for (i, r) in readings.enumerated() {
+            state.apply(reading(r.0, charge: r.1, range: r.2, at: r.3, eventID: "reading-\(i)"))
+        }
+        return state
+    }
+
     /// The fleet of README's screen, a little larger.
     static func fleet() -> FleetState {
         var state = FleetState()

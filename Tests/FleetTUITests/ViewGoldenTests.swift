@@ -119,7 +119,9 @@ import Testing
                                     at: "10:00:02", eventID: "e3"))
         state.apply(Fixture.changed("MIX01", plate: "e\u{301}-1", name: "Ba\u{308}r \u{202E}evil", life: .online,
                                     at: "10:00:03", eventID: "e4"))
-        let grid = screen(Fixture.model(), state)
+        var model = Fixture.model()
+        model.columns = [.id, .plate, .name, .life, .rental]  // the network's text where it shows
+        let grid = screen(model, state)
         Golden.check(grid.lines, named: "hostile-wide")
         for line in grid.lines {
             #expect(!line.unicodeScalars.contains { SafeText.isUnsafe($0) }, "unsafe scalar in \(line)")
@@ -145,6 +147,49 @@ import Testing
             }
             while out.last == " " { out.removeLast() }
             return out
+        }
+    }
+
+    // MARK: - Columns, sort, quick filters (at `Fixture.wallNow`, so ages show)
+
+    func richScreen(_ model: DashboardModel) -> CellGrid {
+        DashboardView.render(model, rows: index.rows(for: Fixture.richFleet(), model: model, now: 0))
+    }
+
+    func richModel(width: Int, height: Int = 24) -> DashboardModel {
+        var model = Fixture.model(size: ScreenSize(width: width, height: height))
+        _ = model.update(.tick(now: 100, wall: Fixture.wallNow), rows: index.rows(for: Fixture.richFleet(), filter: .none))
+        return model
+    }
+
+    /// Every column at 200 columns; at 120 and 80 the least important go first (name, range, trip…), and the
+    /// header counts each alert.
+    @Test func columnsAtThreeWidths() {
+        for width in [200, 120, 80] {
+            let grid = richScreen(richModel(width: width, height: 24))
+            Golden.check(grid.lines, named: "columns-\(width)")
+        }
+        let wide = richScreen(richModel(width: 200, height: 24))
+        #expect(wide.line(2).contains("CHARGE %") && wide.line(2).contains("RANGE km") && wide.line(2).contains("REPORT"))
+        #expect(wide.line(0).contains("offline 2") && wide.line(0).contains("low charge 1") && wide.line(0).contains("stale 1"),
+                "\(wide.line(0))")
+        let narrow = richScreen(richModel(width: 80, height: 24))
+        #expect(!narrow.line(2).contains("RANGE km") && narrow.line(2).contains("LIFE"))
+    }
+
+    @Test func sortedByChargeBothWays() {
+        var model = richModel(width: 120)
+        model.sort = VehicleSort(.charge)
+        Golden.check(richScreen(model).lines, named: "sorted-charge-ascending")
+        model.sort.descending = true
+        Golden.check(richScreen(model).lines, named: "sorted-charge-descending")
+    }
+
+    @Test func eachQuickFilter() {
+        var model = richModel(width: 120)
+        for filter in QuickFilter.allCases where filter != .all {
+            model.quickFilter = filter
+            Golden.check(richScreen(model).lines, named: "quick-\(filter.rawValue.replacingOccurrences(of: " ", with: "-"))")
         }
     }
 }

@@ -9,6 +9,9 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case acknowledgeSmoke
     case pause
     case nextTheme
+    case sortNext, sortReverse
+    case quickFilter
+    case export
     case help
     case quit
 
@@ -79,6 +82,11 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding([.character("U")], .unlock, short: "unlock",
                    description: "unlock the selected vehicle (asks first)", section: .vehicle, dangerous: true,
                    hinted: true),
+        KeyBinding([.character("F")], .quickFilter, short: "quick filter",
+                   description: "show all → offline → low charge → stale → in rental → smoke vehicles (with /)",
+                   section: .vehicle, hinted: true),
+        KeyBinding([.character("e")], .export, short: "export",
+                   description: "write the Vehicles table as shown to a CSV file here", section: .vehicle),
         KeyBinding([.character("a")], .acknowledgeSmoke, short: "ack smoke",
                    description: "acknowledge the smoke alerts", section: .vehicle),
         KeyBinding([.escape], .clearFilter, short: "clear", description: "clear the filter", section: .vehicle),
@@ -96,10 +104,13 @@ public struct Keymap: Hashable, Sendable {
                    hinted: true),
         KeyBinding([.backTab], .previousPane, short: "back", description: "focus the previous pane",
                    section: .navigation),
+        KeyBinding([.character("s")], .sortNext, short: "sort", description: "sort by the next column",
+                   section: .view, hinted: true),
+        KeyBinding([.character("S")], .sortReverse, short: "reverse", description: "reverse the sort",
+                   section: .view),
         KeyBinding([.character("p")], .pause, short: "pause",
-                   description: "pause the display (events are still consumed)", section: .view, hinted: true),
-        KeyBinding([.character("t")], .nextTheme, short: "theme", description: "next theme", section: .view,
-                   hinted: true),
+                   description: "pause the display (events are still consumed)", section: .view),
+        KeyBinding([.character("t")], .nextTheme, short: "theme", description: "next theme", section: .view),
         KeyBinding([.character("?")], .help, short: "help", description: "this help (Esc or ? closes)",
                    section: .general, hinted: true),
         KeyBinding([.character("q"), .control("c")], .quit, short: "quit",

@@ -3,8 +3,8 @@ import FleetCore
 /// Everything that can happen to the dashboard, as a value for `DashboardModel.update`.
 public enum DashboardMessage: Sendable {
     case key(Key)
-    /// The clock moved (monotonic seconds): flashes expire.
-    case tick(now: Double)
+    /// The clock moved (monotonic seconds): flashes expire. `wall`, when given, is the wall clock (ages).
+    case tick(now: Double, wall: Timestamp? = nil)
     case resized(ScreenSize)
     case stream(StreamStatus)
     /// Messages the source rejected: the latest, and how many in all since the last report (the inbox coalesces
@@ -41,11 +41,15 @@ public enum SnapshotProgress: Hashable, Sendable {
 public enum DashboardEffect: Hashable, Sendable {
     case send(VehicleCommand, vehicleID: String)
     case bell
+    /// A desktop notification, where the terminal and the settings allow one (already sanitised).
+    case notify(String)
     case quit
     /// Keep drawing the store as it is now while it keeps consuming.
     case freezeDisplay
     case resumeDisplay
     case applyTheme(String)
+    /// Write the Vehicles table as shown (filtered, sorted, every row, the chosen columns) to a CSV file.
+    case exportVehicles
     /// A dialog opened: keys typed before it was drawn must not answer it, so the runtime drops the keys it has
     /// read but not handled yet and the terminal's unread input.
     case discardTypeahead

@@ -32,6 +32,14 @@ public struct DashboardModel: Hashable, Sendable {
     public var lastRows: [Pane: Int] = [:]
     public var scrollTops: [Pane: Int] = [:]
     public var filter = VehicleFilter.none
+    /// `F`'s filter, combined with `filter`.
+    public var quickFilter = QuickFilter.all
+    /// The Vehicles table's order (`s`, `S`).
+    public var sort = VehicleSort.standard
+    /// The Vehicles table's columns, as configured; a narrow pane shows those that fit.
+    public var columns: [VehicleColumn] = VehicleColumn.standard
+    /// When a vehicle counts as offline too long, low on charge or stale.
+    public var thresholds = AlertThresholds.standard
     public var prompt: FilterPrompt?
     public var dialog: ConfirmDialog?
     public var helpOpen = false
@@ -68,6 +76,9 @@ public struct DashboardModel: Hashable, Sendable {
     public var snapshot: SnapshotProgress?
     /// Monotonic seconds, from the last `.tick`.
     public var now: Double = 0
+    /// The wall clock to the second, from the last `.tick` that carried it: what ages are shown against. Nil
+    /// leaves ages out.
+    public var wallNow: Timestamp?
     public var quitting = false
 
     public init(keymap: Keymap = .standard, size: ScreenSize = ScreenSize(width: 80, height: 24),

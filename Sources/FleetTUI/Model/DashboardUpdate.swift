@@ -8,8 +8,10 @@ extension DashboardModel {
         switch message {
         case let .key(key):
             return handle(key, rows: rows)
-        case let .tick(now):
+        case let .tick(now, wall):
             self.now = now
+            // To the second: the screen shows ages in whole seconds, and the model changes only when they do.
+            if let wall { wallNow = Timestamp(microseconds: wall.microseconds - wall.microseconds % 1_000_000) }
             if let expiry = flash?.expiresAt, now >= expiry { flash = nil }
             return []
         case let .resized(size):
@@ -52,7 +54,7 @@ extension DashboardModel {
             } else {
                 smokeAlertsUnlisted += 1
             }
-            return [.bell]
+            return [.bell, .notify("fleetwatch: smoke detected in \(SafeText.sanitize(vehicleID))")]
         case let .eventsApplied(total):
             eventsApplied = total
             return []
@@ -140,6 +142,13 @@ extension DashboardModel {
             themeIndex = (themeIndex + 1) % themeNames.count
             show(.info, "theme: \(themeName)")
             return [.applyTheme(themeName)]
+        case .sortNext: cycleSort(reverse: false, rows: rows)
+        case .sortReverse: cycleSort(reverse: true, rows: rows)
+        case .quickFilter:
+            quickFilter = quickFilter.next
+            show(.info, quickFilter == .all ? "showing all vehicles" : "showing \(quickFilter.rawValue) vehicles")
+            keepSelectionIfShown(rows: rows)
+        case .export: return [.exportVehicles]
         case .help: helpOpen = true
         case .quit:
             return quit()
@@ -213,6 +222,31 @@ extension DashboardModel {
         prompt = open
         applyFilter(VehicleFilter(open.text), rows: rows)
         return []
+    }
+
+    /// `s` moves the sort to the next shown column, ascending; `S` turns the order round. The selection stays on
+    /// its vehicle (selections are by id); the view scrolls to it.
+    private mutating func cycleSort(reverse: Bool, rows: FleetRows) {
+        if reverse {
+            sort.descending.toggle()
+        } else {
+            let shown = columns.filter { $0 != .smoke || columns.count == 1 }
+            let i = shown.firstIndex(of: sort.column).map { ($0 + 1) % shown.count } ?? 0
+            sort = VehicleSort(shown[i])
+        }
+        scrollTops[.vehicles] = nil
+        show(.info, "sorted by \(sort.column.rawValue) \(sort.descending ? "descending" : "ascending")")
+    }
+
+    /// After the quick filter changed: a selection it hides is dropped (the first row is then selected).
+    private mutating func keepSelectionIfShown(rows: FleetRows) {
+        if case let .vehicle(id)? = selections[.vehicles], let vehicle = rows.vehicle(id), let wall = wallNow,
+           quickFilter.matches(vehicle, thresholds: thresholds, now: wall) {
+            return
+        }
+        selections[.vehicles] = nil
+        lastRows[.vehicles] = nil
+        scrollTops[.vehicles] = nil
     }
 
     /// A filter the user types moves the selection to the first match when it hides the selected vehicle: the

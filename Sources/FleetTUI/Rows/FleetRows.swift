@@ -1,44 +1,52 @@
 import FleetCore
 
-/// The rows every pane shows, in display order, for one state and filter: what navigation moves through and
-/// what views draw. Vehicles are in id order; logs newest first. Made by `RowIndex.rows(for:filter:)`.
+/// The rows every pane shows, in display order, for one state, filter, quick filter and sort: what navigation
+/// moves through and what views draw. Vehicles in the sort's order; logs newest first. Made by `RowIndex`.
 public struct FleetRows {
     public let state: FleetState
     public let filter: VehicleFilter
-    let sortedIDs: [String]
-    let filteredIDs: [String]?
+    public let quickFilter: QuickFilter
+    public let sort: VehicleSort
+    /// The vehicles shown, in order.
+    let ids: [String]
+    /// Row by id, when `ids` is not in ascending id order (where a binary search finds it).
+    let positions: [String: Int]?
     let logMatches: [Pane: [Int]]
+    /// The fleet's alert counts (as of the last count: at most a second old).
+    public let alerts: AlertCounts
 
-    init(state: FleetState, sortedIDs: [String], filteredIDs: [String]?, logMatches: [Pane: [Int]],
-         filter: VehicleFilter) {
+    init(state: FleetState, ids: [String], positions: [String: Int]?, logMatches: [Pane: [Int]],
+         filter: VehicleFilter, quickFilter: QuickFilter, sort: VehicleSort, alerts: AlertCounts) {
         self.state = state
-        self.sortedIDs = sortedIDs
-        self.filteredIDs = filteredIDs
+        self.ids = ids
+        self.positions = positions
         self.logMatches = logMatches
         self.filter = filter
+        self.quickFilter = quickFilter
+        self.sort = sort
+        self.alerts = alerts
     }
 
-    /// Rows a pane shows now (matched by the filter).
+    /// Rows a pane shows now (matched by the filters).
     public func count(_ pane: Pane) -> Int {
-        if pane == .vehicles { return (filteredIDs ?? sortedIDs).count }
+        if pane == .vehicles { return ids.count }
         return logMatches[pane]?.count ?? state.log(for: pane).count
     }
 
-    /// Rows a pane would show without the filter.
+    /// Rows a pane would show without the filters.
     public func total(_ pane: Pane) -> Int {
-        pane == .vehicles ? sortedIDs.count : state.log(for: pane).count
+        pane == .vehicles ? state.vehicles.count : state.log(for: pane).count
     }
 
     /// The vehicle id at a row of the Vehicles pane.
     public func vehicleID(atRow row: Int) -> String? {
-        let ids = filteredIDs ?? sortedIDs
-        return ids.indices.contains(row) ? ids[row] : nil
+        ids.indices.contains(row) ? ids[row] : nil
     }
 
-    /// The row of a vehicle in the Vehicles pane, if the filter shows it (binary search: ids are sorted).
+    /// The row of a vehicle in the Vehicles pane, if the filters show it.
     public func row(ofVehicle id: String) -> Int? {
-        let ids = filteredIDs ?? sortedIDs
-        var low = 0, high = ids.count
+        if let positions { return positions[id] }
+        var low = 0, high = ids.count  // ascending ids: binary search
         while low < high {
             let mid = (low + high) / 2
             if ids[mid] < id { low = mid + 1 } else { high = mid }

@@ -1,57 +1,120 @@
 import FleetCore
 
-/// The dashboard's row order, cached between frames so a frame never sorts or filters the whole fleet.
+/// The dashboard's row order, cached between frames so a frame never sorts, filters or counts the whole fleet.
 ///
-/// Vehicles are sorted by id once per change of membership (`FleetState.membershipRevision`), and filtered once
-/// per change of the filter or membership. A vehicle whose plate or name changes under an active filter is
-/// re-checked at the next full refilter, which runs at most once a second while events flow (`refilterInterval`)
-/// — so a frame at 100,000 vehicles costs the visible rows, not the fleet.
+/// The order is rebuilt when a vehicle is added (`FleetState.membershipRevision`) or the sort changes, and, for a
+/// sort by a value that events change, at most once a second while they do (`refreshInterval`). The filtered
+/// rows follow the same rule, and every second for a quick filter that time alone changes (offline, stale), as
+/// do the alert counts. So a frame at 100,000 vehicles costs the visible rows, not the fleet; what it shows may
+/// be up to a second behind a value that changed.
 public final class RowIndex {
-    private var sortedIDs: [String] = []
-    private var sortedAt: UInt64?
+    private let thresholds: AlertThresholds
+    /// Seconds between rebuilds while the fleet changes (or the clock moves a time-bound filter).
+    public var refreshInterval: Double
 
-    private var filteredIDs: [String]?
-    private var filterUsed = VehicleFilter.none
-    private var filteredAtMembership: UInt64?
-    private var filteredAtRevision: UInt64 = 0
-    private var filteredAtTime = -Double.infinity
+    private var ordered: [String] = []
+    private var orderedAt: (membership: UInt64, revision: UInt64, sort: VehicleSort)?
+    private var orderedAtTime = -Double.infinity
+
+    private var shown: [String]?
+    private var positions: [String: Int]?
+    private var shownAt: (membership: UInt64, revision: UInt64, filter: VehicleFilter, quick: QuickFilter,
+                          sort: VehicleSort)?
+    private var shownAtTime = -Double.infinity
+
+    private var alerts = AlertCounts()
+    private var alertsAt: (revision: UInt64, time: Double)?
 
     private var logMatches: [Pane: [Int]] = [:]
     private var logsAt: (revision: UInt64, filter: VehicleFilter)?
 
-    /// Seconds between full refilters while the fleet changes under an active filter.
-    public var refilterInterval: Double
-
-    public init(refilterInterval: Double = 1) { self.refilterInterval = refilterInterval }
-
-    /// The rows of every pane for `state` and `filter`. Use the result while `state` is not being mutated and let
-    /// it go before the store is changed again (it holds `state`, so a later mutation would copy the fleet).
-    public func rows(for state: FleetState, filter: VehicleFilter, now: Double = 0) -> FleetRows {
-        if sortedAt != state.membershipRevision {
-            sortedIDs = state.vehicles.keys.sorted()
-            sortedAt = state.membershipRevision
-        }
-        refreshVehicleFilter(state: state, filter: filter, now: now)
-        refreshLogs(state: state, filter: filter)
-        return FleetRows(state: state, sortedIDs: sortedIDs, filteredIDs: filteredIDs, logMatches: logMatches,
-                         filter: filter)
+    public init(thresholds: AlertThresholds = .standard, refreshInterval: Double = 1) {
+        self.thresholds = thresholds
+        self.refreshInterval = refreshInterval
     }
 
-    private func refreshVehicleFilter(state: FleetState, filter: VehicleFilter, now: Double) {
-        if filter.isEmpty {
-            filteredIDs = nil
-            filterUsed = filter
+    /// The rows of every pane for `state` and the model's filters and sort. `now` is the monotonic clock (for
+    /// the refresh interval), `wallNow` the wall clock (for what time changes: offline for, stale).
+    public func rows(for state: FleetState, model: DashboardModel, now: Double) -> FleetRows {
+        rows(for: state, filter: model.filter, quickFilter: model.quickFilter, sort: model.sort,
+             wallNow: model.wallNow, now: now)
+    }
+
+    /// The rows of every pane. Use the result while `state` is not being mutated and let it go before the store
+    /// is changed again (it holds `state`, so a later mutation would copy the fleet).
+    public func rows(for state: FleetState, filter: VehicleFilter, quickFilter: QuickFilter = .all,
+                     sort: VehicleSort = .standard, wallNow: Timestamp? = nil, now: Double = 0) -> FleetRows {
+        let wall = wallNow ?? Timestamp(microseconds: 0)
+        refreshOrder(state: state, sort: sort, wallNow: wall, now: now)
+        refreshShown(state: state, filter: filter, quick: quickFilter, sort: sort, wallNow: wall, now: now)
+        refreshAlerts(state: state, wallNow: wallNow, now: now)
+        refreshLogs(state: state, filter: filter)
+        let ids = shown ?? ordered
+        let byPosition = sort == .standard ? nil : (shown == nil ? orderedPositions(state: state) : positions)
+        return FleetRows(state: state, ids: ids, positions: byPosition, logMatches: logMatches, filter: filter,
+                         quickFilter: quickFilter, sort: sort, alerts: alerts)
+    }
+
+    private var orderedPositionsCache: (membership: UInt64, revision: UInt64, map: [String: Int])?
+
+    private func orderedPositions(state: FleetState) -> [String: Int] {
+        guard let at = orderedAt else { return [:] }
+        if let cache = orderedPositionsCache, cache.membership == at.membership, cache.revision == at.revision {
+            return cache.map
+        }
+        let map = Self.positions(of: ordered)
+        orderedPositionsCache = (at.membership, at.revision, map)
+        return map
+    }
+
+    private static func positions(of ids: [String]) -> [String: Int] {
+        var map: [String: Int] = [:]
+        map.reserveCapacity(ids.count)
+        for (row, id) in ids.enumerated() { map[id] = row }
+        return map
+    }
+
+    private func refreshOrder(state: FleetState, sort: VehicleSort, wallNow: Timestamp, now: Double) {
+        if let at = orderedAt, at.sort == sort, at.membership == state.membershipRevision {
+            // By id, only membership matters; by a value, changes are taken in at most once an interval.
+            if sort.column == .id || at.revision == state.revision || now - orderedAtTime < refreshInterval { return }
+        }
+        ordered = sort.ordered(state.vehicles.values, now: wallNow)
+        orderedAt = (state.membershipRevision, state.revision, sort)
+        orderedAtTime = now
+    }
+
+    private func refreshShown(state: FleetState, filter: VehicleFilter, quick: QuickFilter, sort: VehicleSort,
+                              wallNow: Timestamp, now: Double) {
+        if filter.isEmpty, quick == .all {
+            shown = nil
+            positions = nil
+            shownAt = nil
             return
         }
-        let stale = filter != filterUsed || filteredAtMembership != state.membershipRevision || filteredIDs == nil
-            || (filteredAtRevision != state.revision && now - filteredAtTime >= refilterInterval)
-        guard stale else { return }
+        let timeBound = quick == .offline || quick == .stale
+        if let at = shownAt, at.filter == filter, at.quick == quick, at.sort == sort,
+           at.membership == orderedAt?.membership, shown != nil {
+            let changed = at.revision != orderedAt?.revision || at.revision != state.revision || timeBound
+            if !changed || now - shownAtTime < refreshInterval { return }
+        }
         let vehicles = state.vehicles
-        filteredIDs = sortedIDs.filter { id in vehicles[id].map(filter.matches) ?? false }
-        filterUsed = filter
-        filteredAtMembership = state.membershipRevision
-        filteredAtRevision = state.revision
-        filteredAtTime = now
+        let thresholds = self.thresholds
+        let ids = ordered.filter { id in
+            guard let vehicle = vehicles[id] else { return false }
+            return filter.matches(vehicle) && quick.matches(vehicle, thresholds: thresholds, now: wallNow)
+        }
+        shown = ids
+        positions = sort == .standard ? nil : Self.positions(of: ids)
+        shownAt = (state.membershipRevision, state.revision, filter, quick, sort)
+        shownAtTime = now
+    }
+
+    private func refreshAlerts(state: FleetState, wallNow: Timestamp?, now: Double) {
+        guard let wallNow else { return }
+        if let at = alertsAt, now - at.time < refreshInterval { return }
+        alerts = AlertCounts(state.vehicles.values, thresholds: thresholds, now: wallNow)
+        alertsAt = (state.revision, now)
     }
 
     private func refreshLogs(state: FleetState, filter: VehicleFilter) {

@@ -27,12 +27,22 @@ public struct DashboardConfiguration: Sendable {
     public var startNotice: String?
     /// When a vehicle counts as offline too long, low on charge, or stale.
     public var thresholds: AlertThresholds
+    /// The Vehicles table's columns, in order (`columns = [...]`).
+    public var columns: [VehicleColumn]
+    /// The Vehicles table's order at start (`sort = "charge"`).
+    public var sort: VehicleSort
+    /// Ring the terminal bell on smoke (`bell = false` silences it).
+    public var bell: Bool
+    /// Send a desktop notification (OSC 9) on smoke (`notify = true`).
+    public var notify: Bool
 
     public init(endpoint: String, theme: Theme = BuiltinThemes.standard, themeNames: [String] = BuiltinThemes.names,
                 themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
                 readOnly: Bool = false, colorAllowed: Bool = true, asciiOnly: Bool = false,
                 maximumFramesPerSecond: Double = 30, warnings: [String] = [], catchUpTo: Int64? = nil,
-                startNotice: String? = nil, thresholds: AlertThresholds = .standard) {
+                startNotice: String? = nil, thresholds: AlertThresholds = .standard,
+                columns: [VehicleColumn] = VehicleColumn.standard, sort: VehicleSort = .standard, bell: Bool = true,
+                notify: Bool = false) {
         self.endpoint = endpoint
         self.theme = theme
         self.themeNames = themeNames
@@ -46,6 +56,10 @@ public struct DashboardConfiguration: Sendable {
         self.catchUpTo = catchUpTo
         self.startNotice = startNotice
         self.thresholds = thresholds
+        self.columns = columns
+        self.sort = sort
+        self.bell = bell
+        self.notify = notify
     }
 
     /// `NO_COLOR` set and non-empty forbids colour (no-color.org).

@@ -13,7 +13,7 @@ struct UserInterfaceLoop {
     let terminal: any Terminal
     var model: DashboardModel
     var palette: Palette
-    let index = RowIndex()
+    let index: RowIndex
     /// The fleet as it was when paused.
     var frozen: FleetState?
     var grid: CellGrid?
@@ -32,6 +32,10 @@ struct UserInterfaceLoop {
                                stream: StreamStatus(state: .connecting, endpoint: config.endpoint))
         model.now = monotonicSeconds()
         model.catchUpTo = config.catchUpTo
+        model.columns = config.columns
+        model.sort = config.sort
+        model.thresholds = config.thresholds
+        index = RowIndex(thresholds: config.thresholds)
         palette = Palette(theme: config.theme, depth: terminal.colorDepth)
         if let error = config.themeError { runtime.uiInbox.post(Self.themeNotice(error)) }
     }
@@ -40,7 +44,7 @@ struct UserInterfaceLoop {
         let inbox = runtime.uiInbox
         while !model.quitting {
             let now = monotonicSeconds()
-            var messages: [DashboardMessage] = [.tick(now: now)]
+            var messages: [DashboardMessage] = [.tick(now: now, wall: .now())]
             messages += inbox.drain()
             for input in terminal.readInput() {
                 switch input {
@@ -60,19 +64,27 @@ struct UserInterfaceLoop {
         var effects: [DashboardEffect] = []
         var painted: CellGrid?
         var discardingKeys = false
+        var export: (csv: String, rows: Int)?
         let frozen = self.frozen
         runtime.store.read { live in
             let shown = frozen ?? live
-            var rows = index.rows(for: shown, filter: model.filter, now: now)
+            var rows = index.rows(for: shown, model: model, now: now)
             // Keys read in the same batch as the one that opened a dialog were typed before it was drawn: they
             // must not answer it (`L` `y` arriving together never locks). Ctrl-C still quits.
             for message in messages {
                 if discardingKeys, case let .key(key) = message, key != .control("c") { continue }
-                let filterBefore = model.filter
+                let before = (model.filter, model.quickFilter, model.sort)
                 let produced = model.update(message, rows: rows)
                 if produced.contains(.discardTypeahead) { discardingKeys = true }
+                // The table as shown, taken while the store is read: the file is written after, outside the lock.
+                if produced.contains(.exportVehicles) {
+                    export = (VehicleCSV.text(ids: rows.ids, state: shown, columns: model.columns, pending: model.pending,
+                                              now: model.wallNow, thresholds: model.thresholds), rows.ids.count)
+                }
                 effects += produced
-                if model.filter != filterBefore { rows = index.rows(for: shown, filter: model.filter, now: now) }
+                if before != (model.filter, model.quickFilter, model.sort) {
+                    rows = index.rows(for: shown, model: model, now: now)
+                }
             }
             // A dialog is drawn at once, frame budget or not: the terminal's unread input is discarded just before
             // it is shown, so a key read after that was typed by someone who could see the dialog (discarding
@@ -85,6 +97,10 @@ struct UserInterfaceLoop {
             }
         }
         if discardingKeys { terminal.discardTypeahead() }
+        if let export {
+            runtime.uiInbox.post(VehicleExport.write(export.csv, rows: export.rows,
+                                                     directory: FileManager.default.currentDirectoryPath, now: .now()))
+        }
         if let painted {
             terminal.present(painted, palette: palette)
             grid = painted
@@ -119,11 +135,13 @@ struct UserInterfaceLoop {
     private mutating func perform(_ effect: DashboardEffect) {
         switch effect {
         case let .send(command, vehicleID): runtime.send(command, to: vehicleID)
-        case .bell: terminal.bell()
+        case .bell: if runtime.configuration.bell { terminal.bell() }
+        case let .notify(text): if runtime.configuration.notify { terminal.notify(text) }
         case .quit: model.quitting = true
         case .freezeDisplay: frozen = runtime.store.read { $0 }
         case .resumeDisplay: frozen = nil
         case .discardTypeahead: break  // done in `step`, before the dialog's frame is presented
+        case .exportVehicles: break  // done in `step`, where the rows are
         case let .applyTheme(name):
             do {
                 palette = Palette(theme: try runtime.configuration.themeCatalog.load(name), depth: terminal.colorDepth)
@@ -142,6 +160,11 @@ struct UserInterfaceLoop {
             deadline = lastFrameAt + 1 / runtime.configuration.maximumFramesPerSecond
         }
         if let expiry = model.flash?.expiresAt { deadline = min(deadline, expiry) }
+        // Ages on screen move with the clock: wake when the next second starts.
+        if let wall = model.wallNow {
+            let intoSecond = Double(Timestamp.now().microseconds - wall.microseconds) / 1e6
+            deadline = min(deadline, now + max(0, 1 - intoSecond.truncatingRemainder(dividingBy: 1)))
+        }
         guard deadline.isFinite else { return -1 }
         return Int32(max(0, min(60_000, ((deadline - now) * 1000).rounded(.up))))
     }

@@ -181,6 +181,13 @@ public final class CursesTerminal: Terminal {
 
     public func bell() { beep() }
 
+    public func notify(_ text: String) {
+        guard offscreen == nil else { return }  // a test's screen has no desktop
+        // Written beside ncurses, which leaves OSC sequences alone; BEL ends it.
+        fputs("\u{1B}]9;\(text.filter { $0 != "\u{07}" && $0 != "\u{1B}" })\u{07}", stdout)
+        fflush(stdout)
+    }
+
     public func restore() {
         guard !restored else { return }
         restored = true
@@ -269,8 +276,8 @@ public final class CursesTerminal: Terminal {
         case "—", "–": return "-"
         case "·": return "."
         case "×": return "x"
-        case "↑": return "^"
-        case "↓": return "v"
+        case "↑", "▲": return "^"
+        case "↓", "▼": return "v"
         case "←": return "<"
         case "→": return ">"
         default: return "?"

@@ -81,5 +81,10 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {  // `queued` 
     package var typeaheadDiscards: Int { lock.withLock { discardCount } }
 
     public func bell() { lock.withLock { bellCount += 1 } }
+
+    /// Notifications sent, in order.
+    public private(set) var notifications: [String] = []
+
+    public func notify(_ text: String) { lock.withLock { notifications.append(text) } }
     public func restore() { restored = true }
 }

@@ -20,6 +20,9 @@ public protocol Terminal: AnyObject {
     func discardTypeahead()
     /// Rings the bell.
     func bell()
+    /// A desktop notification (OSC 9, which terminals such as iTerm2, kitty, WezTerm and Windows Terminal show);
+    /// `text` is already sanitised.
+    func notify(_ text: String)
     /// Gives the terminal back as it was. Safe to call more than once.
     func restore()
 }

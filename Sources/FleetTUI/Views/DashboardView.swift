@@ -33,6 +33,9 @@ public enum DashboardView {
         if pane == .vehicles || filtered {
             parts.append((" \(rows.count(pane))/\(rows.total(pane))", .title))
         }
+        if pane == .vehicles, model.quickFilter != .all {
+            parts.append((" [\(model.quickFilter.rawValue)]", .titleFilter))
+        }
         if filtered, pane == .vehicles {
             parts.append((" [/\(model.filter.text)]", .titleFilter))
         }

@@ -47,6 +47,14 @@ enum HeaderView {
             add("  ", .header)
             add("values out of range \(outOfRange)", .statusWarn)
         }
+        // The alerts by threshold (`F` filters by each), once the clock has given them; before the fleet's counts,
+        // which a narrow screen cuts first.
+        if model.wallNow != nil {
+            let alerts = rows.alerts
+            for (label, count) in [("offline", alerts.offline), ("low charge", alerts.lowCharge), ("stale", alerts.stale)] {
+                add("  \(label) \(count)", count > 0 ? .statusWarn : .header)
+            }
+        }
         let counts = rows.state.counts
         add("   vehicles \(counts.vehicles)  online \(counts.online)  in rental \(counts.inRental)", .header)
         add("  smoke \(counts.activeSmoke)", counts.activeSmoke > 0 ? .smoke : .header)
