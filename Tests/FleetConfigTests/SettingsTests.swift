@@ -34,6 +34,13 @@ import TestSupport
         theme = "mono"
         read_only = true
         ascii = true
+        columns = ["id", "charge", "report"]
+        sort = "-charge"
+        bell = false
+        notify = true
+        offline_after = "30m"
+        low_charge = 15
+        stale_after = "2h"
         """
 
     @Test func theConfigFileIsTheLastResort() throws {
@@ -52,6 +59,8 @@ import TestSupport
         #expect(s.ascii)
         #expect(s.configFile == "/cfg/fleetwatch/config.toml")
         #expect(s.warnings.isEmpty)
+        #expect(s.view == ViewPreferences(columns: ["id", "charge", "report"], sort: "-charge", bell: false, notify: true,
+                                          offlineAfter: "30m", lowCharge: 15, staleAfter: "2h"))
     }
 
     @Test func theEnvironmentWinsOverTheFileAndFlagsWinOverBoth() throws {

@@ -55,15 +55,13 @@ public final class RowIndex {
                          quickFilter: quickFilter, sort: sort, alerts: alerts)
     }
 
-    private var orderedPositionsCache: (membership: UInt64, revision: UInt64, map: [String: Int])?
+    /// Row by id for `ordered`, built once per order (it is only needed when the order is not by id).
+    private var orderedPositionsCache: [String: Int]?
 
     private func orderedPositions(state: FleetState) -> [String: Int] {
-        guard let at = orderedAt else { return [:] }
-        if let cache = orderedPositionsCache, cache.membership == at.membership, cache.revision == at.revision {
-            return cache.map
-        }
+        if let cache = orderedPositionsCache { return cache }
         let map = Self.positions(of: ordered)
-        orderedPositionsCache = (at.membership, at.revision, map)
+        orderedPositionsCache = map
         return map
     }
 
@@ -80,6 +78,7 @@ public final class RowIndex {
             if sort.column == .id || at.revision == state.revision || now - orderedAtTime < refreshInterval { return }
         }
         ordered = sort.ordered(state.vehicles.values, now: wallNow)
+        orderedPositionsCache = nil
         orderedAt = (state.membershipRevision, state.revision, sort)
         orderedAtTime = now
     }
