@@ -9,6 +9,11 @@ import Glibc
 /// narrows to one vehicle, `L` then `y` locks it and its row shows LOCKED, a resize redraws, `q` quits and the
 /// terminal is restored (the tty settings are the same after as before).
 @Suite(.serialized) struct DashboardEndToEndTests {
+    struct SetupError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
     /// The `fleetwatch` executable built next to this test bundle.
     static var binary: String {
         let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -116,60 +121,70 @@ import Glibc
     /// The product as deployed, minus INVERS: a real broker fed by `fleetsim`, whose REST stand-in gives the
     /// snapshot and executes the lock (and publishes the resulting reading).
     @Test func liveLockFlowAgainstBrokerAndStandIn() async throws {
-        let binary = Self.binary
-        let fleetsim = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("fleetsim").path
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
-        try #require(FileManager.default.isExecutableFile(atPath: fleetsim), "build fleetsim first: \(fleetsim)")
-        let env = ProcessInfo.processInfo.environment
-        let amqpURL = env["FLEETWATCH_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/%2f"
-        let managementURL = env["FLEETWATCH_TEST_MGMT_URL"] ?? "http://127.0.0.1:15672"
-        let brokerAt = amqpURL.split(separator: "@").last.map(String.init) ?? ""
-        let brokerReachable = tcpReachable(amqpURL)  // not inside #require: it would print the URL's password
-        try #require(brokerReachable, "the broker at \(brokerAt) is not reachable: start it with scripts/broker start (and run the tests with scripts/test)")
-        let suffix = UInt32.random(in: 0...UInt32.max)
-        let prefix = "fw-tui-e2e-\(suffix)"
-        let queues = ["vehicle-change", "trip", "smoke-detection", "vehicle-state-recorded"].map { "\(prefix).\($0)" }
-        let port = Int.random(in: 20_000...40_000)
-        let dir = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let secretFile = "\(dir)/secret"
-        try #require(FileManager.default.createFile(atPath: secretFile, contents: Data("e2e-s3cret\n".utf8),
-                                                    attributes: [.posixPermissions: 0o600]))
-
-        // The stand-in: publishes the fleet's events and serves the REST API on the same fleet.
-        guard let simPID = spawn([fleetsim, "--vehicles", "30", "--time-scale", "1", "--queue-prefix", prefix,
-                                  "--api-port", String(port), "--client-id", "e2e", "--client-secret-file", secretFile],
-                                 environment: ["FLEETSIM_AMQP_URL": amqpURL], stderr: "\(dir)/fleetsim.log")
-        else {
-            Issue.record("cannot start fleetsim")
-            return
-        }
-        defer {
-            kill(simPID, SIGTERM)
-            reap(simPID)
-            // Delete the queues fleetsim declared for this test.
-            for queue in queues {
-                if let pid = spawn(["curl", "-s", "-u", "guest:guest", "-X", "DELETE",
-                                    "\(managementURL)/api/queues/%2f/\(queue)"]) { reap(pid) }
-            }
-        }
-        let started = await eventually(timeout: 20) {
-            ((try? String(contentsOfFile: "\(dir)/fleetsim.log", encoding: .utf8)) ?? "").contains("REST API on")
-        }
-        try #require(started, "fleetsim did not start: \((try? String(contentsOfFile: "\(dir)/fleetsim.log", encoding: .utf8)) ?? "")")
-
-        // The dashboard, configured through the environment (the password never on a command line).
-        let script = """
-            export FLEETWATCH_AMQP_URL='\(amqpURL)' FLEETWATCH_QUEUES='\(queues.joined(separator: ","))' \\
-              FLEETWATCH_API_URL='http://127.0.0.1:\(port)' INVERS_CLIENT_ID=e2e XDG_CONFIG_HOME='\(dir)' XDG_STATE_HOME='\(dir)'
-
-            """ + Self.ttyChecked("\(binary) --client-secret-file \(secretFile)", in: dir)
-        try #require(FileManager.default.createFile(atPath: "\(dir)/run.sh", contents: Data(script.utf8)))
+        let live = try await LiveFleet.start(vehicles: 30)
+        defer { live.stop() }
         let tmux = Tmux()
         defer { tmux.run(["kill-server"]) }
-        tmux.run(["new-session", "-d", "-s", "t", "-x", "120", "-y", "35",
-                  "env LANG=C.UTF-8 TERM=xterm-256color sh \(dir)/run.sh"])
+        live.runDashboard(in: tmux, width: 120, height: 35)
         await lockFlow(tmux, fleetSize: 30, connectedAs: "● connected")
+    }
+
+    /// What an operator does at a glance, on the live fleet: sort by charge both ways (the rows follow), filter
+    /// to offline vehicles with `F`, and export the table as shown, then read the file back.
+    @Test func sortFilterAndExportAgainstBrokerAndStandIn() async throws {
+        let live = try await LiveFleet.start(vehicles: 40, timeScale: 20)
+        defer { live.stop() }
+        let tmux = Tmux()
+        defer { tmux.run(["kill-server"]) }
+        live.runDashboard(in: tmux, width: 200, height: 60, flags: "--columns id,charge,life,report")
+        // The snapshot has no charges: they come with the vehicles' state events.
+        guard await tmux.waitFor("the fleet with charges", {
+            $0.contains("Vehicles 40/40") && $0.contains("● connected") && Self.charges($0).count >= 15
+        }) != nil else { return }
+
+        // s moves the sort from id to charge; the charges read down the screen in order, then reversed by S.
+        // (Values change live; a row moves to its new place within a second, so the order is polled for.)
+        tmux.keys("s")
+        await tmux.waitFor("sorted by charge") { screen in
+            let up = Self.charges(screen)
+            return screen.contains("CHARGE %▲") && up.count >= 15 && up == up.sorted()
+        }
+        tmux.keys("S")
+        await tmux.waitFor("sorted by charge, descending") { screen in
+            let down = Self.charges(screen)
+            return screen.contains("CHARGE %▼") && down.count >= 15 && down == down.sorted(by: >)
+        }
+
+        // F: offline vehicles only (offline longer than the threshold: none yet, with --offline-after 0s all of them).
+        tmux.keys("F")
+        await tmux.waitFor("the offline quick filter") { $0.contains("[offline]") }
+        tmux.keys("F", "F", "F", "F", "F")
+        await tmux.waitFor("all vehicles again") { $0.contains("Vehicles 40/40 ─") }
+
+        // e writes the table as shown: the chosen columns, every row, in the order shown.
+        tmux.keys("e")
+        guard let exported = await tmux.waitFor("the export's message", { $0.contains("exported 40 vehicles to ") }) else { return }
+        let path = try #require(exported.split(separator: "\n").compactMap { line -> String? in
+            guard let r = line.range(of: "exported 40 vehicles to ") else { return nil }
+            return String(line[r.upperBound...].prefix { $0 != " " })
+        }.first)
+        #expect(path.hasPrefix(live.directory + "/fleetwatch-vehicles-"))
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "ID,CHARGE %,LIFE,REPORT")
+        #expect(lines.count == 41)
+        let charges = lines.dropFirst().compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false)[1]
+                                                                .split(separator: " ").first ?? "") }
+        #expect(charges == charges.sorted(by: >), "\(charges)")
+        tmux.keys("q")
+        await tmux.waitFor("a clean exit") { $0.contains("FLEETWATCH-EXIT=0") }
+    }
+
+    /// The charge column's numbers, top to bottom (the column after the id).
+    static func charges(_ screen: String) -> [Double] {
+        screen.split(separator: "\n").filter { $0.hasPrefix("│") }.compactMap { line in
+            let cells = line.dropFirst().split(separator: " ", omittingEmptySubsequences: true)
+            return cells.count > 2 ? Double(cells[1]) : nil
+        }
     }
 
     /// Vehicles appear, a filter narrows to one, `L` `y` locks it and the row shows LOCKED with the outcome in the
@@ -356,3 +371,77 @@ func tcpReachable(_ url: String) -> Bool {
     defer { close(fd) }
     return connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0
 }
+
+/// `fleetsim` on the test broker, as INVERS: it publishes its fleet's events to four queues of its own and serves
+/// the REST API (snapshot, commands) on a random port. `stop()` ends it and deletes the queues.
+struct LiveFleet {
+    let directory: String
+    let queues: [String]
+    let port: Int
+    let amqpURL: String
+    let simPID: pid_t
+    let managementURL: String
+
+    static func start(vehicles: Int, timeScale: Int = 1) async throws -> LiveFleet {
+        let binary = DashboardEndToEndTests.binary
+        let fleetsim = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("fleetsim").path
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
+        try #require(FileManager.default.isExecutableFile(atPath: fleetsim), "build fleetsim first: \(fleetsim)")
+        let env = ProcessInfo.processInfo.environment
+        let amqpURL = env["FLEETWATCH_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/%2f"
+        let managementURL = env["FLEETWATCH_TEST_MGMT_URL"] ?? "http://127.0.0.1:15672"
+        let brokerAt = amqpURL.split(separator: "@").last.map(String.init) ?? ""
+        let brokerReachable = tcpReachable(amqpURL)  // not inside #require: it would print the URL's password
+        try #require(brokerReachable, "the broker at \(brokerAt) is not reachable: start it with scripts/broker start (and run the tests with scripts/test)")
+        let prefix = "fw-tui-e2e-\(UInt32.random(in: 0...UInt32.max))"
+        let queues = ["vehicle-change", "trip", "smoke-detection", "vehicle-state-recorded"].map { "\(prefix).\($0)" }
+        let port = Int.random(in: 20_000...40_000)
+        let dir = try DashboardEndToEndTests.scratchDirectory()
+        let secretFile = "\(dir)/secret"
+        try #require(FileManager.default.createFile(atPath: secretFile, contents: Data("e2e-s3cret\n".utf8),
+                                                    attributes: [.posixPermissions: 0o600]))
+        guard let simPID = spawn([fleetsim, "--vehicles", String(vehicles), "--time-scale", String(timeScale), "--queue-prefix", prefix,
+                                  "--api-port", String(port), "--client-id", "e2e", "--client-secret-file", secretFile],
+                                 environment: ["FLEETSIM_AMQP_URL": amqpURL], stderr: "\(dir)/fleetsim.log")
+        else {
+            throw DashboardEndToEndTests.SetupError("cannot start fleetsim")
+        }
+        let live = LiveFleet(directory: dir, queues: queues, port: port, amqpURL: amqpURL, simPID: simPID,
+                             managementURL: managementURL)
+        let started = await eventually(timeout: 20) {
+            ((try? String(contentsOfFile: "\(dir)/fleetsim.log", encoding: .utf8)) ?? "").contains("REST API on")
+        }
+        if !started {
+            live.stop()
+            throw DashboardEndToEndTests.SetupError("fleetsim did not start")
+        }
+        return live
+    }
+
+    /// The dashboard in `tmux`, configured through the environment (the password never on a command line), its
+    /// working directory `directory`; the pane prints its exit status and whether the tty came back.
+    func runDashboard(in tmux: DashboardEndToEndTests.Tmux, width: Int, height: Int, flags: String = "") {
+        let binary = DashboardEndToEndTests.binary
+        let script = """
+            cd '\(directory)'
+            export FLEETWATCH_AMQP_URL='\(amqpURL)' FLEETWATCH_QUEUES='\(queues.joined(separator: ","))' \\
+              FLEETWATCH_API_URL='http://127.0.0.1:\(port)' INVERS_CLIENT_ID=e2e XDG_CONFIG_HOME='\(directory)' XDG_STATE_HOME='\(directory)'
+
+            """ + DashboardEndToEndTests.ttyChecked("\(binary) --client-secret-file \(directory)/secret \(flags)", in: directory)
+        FileManager.default.createFile(atPath: "\(directory)/run.sh", contents: Data(script.utf8))
+        tmux.run(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height),
+                  "env LANG=C.UTF-8 TERM=xterm-256color sh \(directory)/run.sh"])
+    }
+
+    func stop() {
+        kill(simPID, SIGTERM)
+        reap(simPID)
+        for queue in queues {
+            if let pid = spawn(["curl", "-s", "-u", "guest:guest", "-X", "DELETE", "\(managementURL)/api/queues/%2f/\(queue)"]) {
+                reap(pid)
+            }
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
+

@@ -76,10 +76,12 @@ struct UserInterfaceLoop {
                 let before = (model.filter, model.quickFilter, model.sort)
                 let produced = model.update(message, rows: rows)
                 if produced.contains(.discardTypeahead) { discardingKeys = true }
-                // The table as shown, taken while the store is read: the file is written after, outside the lock.
+                // The table as shown, taken while the store is read (the file is written after, outside the lock),
+                // sorted and filtered afresh: the screen's cached order may be up to a second behind the values.
                 if produced.contains(.exportVehicles) {
-                    export = (VehicleCSV.text(ids: rows.ids, state: shown, columns: model.columns, pending: model.pending,
-                                              now: model.wallNow, thresholds: model.thresholds), rows.ids.count)
+                    let fresh = RowIndex(thresholds: model.thresholds).rows(for: shown, model: model, now: now)
+                    export = (VehicleCSV.text(ids: fresh.ids, state: shown, columns: model.columns, pending: model.pending,
+                                              now: model.wallNow, thresholds: model.thresholds), fresh.ids.count)
                 }
                 effects += produced
                 if before != (model.filter, model.quickFilter, model.sort) {
