@@ -22,6 +22,25 @@ static inline attr_t shim_a_dim(void) { return A_DIM; }
 static inline attr_t shim_a_italic(void) { return A_ITALIC; }
 static inline attr_t shim_a_blink(void) { return A_BLINK; }
 static inline int shim_key_f(int n) { return KEY_F(n); }
+static inline int shim_key_mouse(void) { return KEY_MOUSE; }
+/* Clicks and the wheel (buttons 4 and 5), reported at once (no click interval to wait for). */
+static inline void shim_enable_mouse(void) {
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+/* The pending mouse event: 1 a click (button 1), 2 wheel up, 3 wheel down, 0 anything else or none. */
+static inline int shim_get_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+#endif
+    return 0;
+}
 static inline const cchar_t *shim_wacs_hline(void) { return WACS_HLINE; }
 static inline const cchar_t *shim_wacs_vline(void) { return WACS_VLINE; }
 #include <langinfo.h>

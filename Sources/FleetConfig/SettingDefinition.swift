@@ -110,6 +110,10 @@ extension SettingDefinition {
         flag: "notify", configKey: "notify", kind: .onOff,
         meaning: "Send a desktop notification on smoke (OSC 9: iTerm2, kitty, WezTerm, Windows Terminal)",
         defaultText: "off")
+    public static let mouse = SettingDefinition(
+        flag: "mouse", configKey: "mouse", kind: .onOff,
+        meaning: "A click selects a row and focuses its pane, the wheel scrolls (--no-mouse leaves the mouse to the "
+            + "terminal, for selecting text)", defaultText: "on")
     public static let offlineAfter = SettingDefinition(
         flag: "offline-after", configKey: "offline_after", kind: .text, valueName: "interval",
         meaning: "Offline this long is an alert (30m, 2h)", defaultText: "15m")
@@ -126,6 +130,6 @@ extension SettingDefinition {
     /// Every setting, in the order the help lists them.
     public static let all: [SettingDefinition] = [
         amqpURL, queues, stream, apiURL, tokenURL, clientID, clientSecretFile, tlsCA, prefetch, theme, readOnly, ascii,
-        columns, sort, bell, notify, offlineAfter, lowCharge, staleAfter, config,
+        columns, sort, bell, notify, mouse, offlineAfter, lowCharge, staleAfter, config,
     ]
 }

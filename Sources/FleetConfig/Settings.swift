@@ -49,17 +49,19 @@ public struct ViewPreferences: Sendable, Hashable {
     public var sort: String?
     public var bell: Bool?
     public var notify: Bool?
+    public var mouse: Bool?
     public var offlineAfter: String?
     public var lowCharge: Int?
     public var staleAfter: String?
 
     public init(columns: [String]? = nil, sort: String? = nil, bell: Bool? = nil, notify: Bool? = nil,
-                offlineAfter: String? = nil,
+                mouse: Bool? = nil, offlineAfter: String? = nil,
                 lowCharge: Int? = nil, staleAfter: String? = nil) {
         self.columns = columns
         self.sort = sort
         self.bell = bell
         self.notify = notify
+        self.mouse = mouse
         self.offlineAfter = offlineAfter
         self.lowCharge = lowCharge
         self.staleAfter = staleAfter
@@ -144,6 +146,7 @@ extension Settings {
             readOnly: options.readOnly || (file.onOff(.readOnly) ?? false), ascii: file.onOff(.ascii) ?? false,
             view: ViewPreferences(
                 columns: file.list(.columns), sort: file.text(.sort), bell: file.onOff(.bell), notify: file.onOff(.notify),
+                mouse: file.onOff(.mouse),
                 offlineAfter: file.text(.offlineAfter), lowCharge: file.wholeNumber(.lowCharge),
                 staleAfter: file.text(.staleAfter)),
             configFile: configFile, warnings: warnings)

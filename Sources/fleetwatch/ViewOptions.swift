@@ -20,6 +20,10 @@ struct ViewOptions: ParsableArguments {
           help: SettingDefinition.notify.argumentHelp)
     var notify: Bool?
 
+    @Flag(name: .customLong(SettingDefinition.mouse.flag), inversion: .prefixedNo,
+          help: SettingDefinition.mouse.argumentHelp)
+    var mouse: Bool?
+
     @Option(name: .customLong(SettingDefinition.offlineAfter.flag), help: SettingDefinition.offlineAfter.argumentHelp)
     var offlineAfter: String?
 
@@ -35,6 +39,7 @@ struct ViewOptions: ParsableArguments {
         var sort: VehicleSort
         var bell: Bool
         var notify: Bool
+        var mouse: Bool
         var thresholds: AlertThresholds
     }
 
@@ -55,6 +60,7 @@ struct ViewOptions: ParsableArguments {
         return Resolved(
             columns: chosen, sort: try Self.sort(sort ?? file.sort),
             bell: bell ?? file.bell ?? true, notify: notify ?? file.notify ?? false,
+            mouse: mouse ?? file.mouse ?? true,
             thresholds: AlertThresholds(
                 offlineAfterSeconds: try Self.interval(offlineAfter ?? file.offlineAfter, SettingDefinition.offlineAfter)
                     ?? standard.offlineAfterSeconds,

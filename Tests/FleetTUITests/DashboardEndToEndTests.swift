@@ -118,6 +118,32 @@ import Glibc
         await tmux.waitFor("a clean exit") { $0.contains("FLEETWATCH-EXIT=0") }
     }
 
+    /// A click (an xterm SGR mouse report, as the terminal would send it) selects the row under it: the lock
+    /// dialog then names that vehicle. The mouse mode is on while the dashboard runs and off after.
+    @Test func aClickSelectsTheRowUnderIt() async throws {
+        let binary = Self.binary
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
+        let tmux = Tmux()
+        defer { tmux.run(["kill-server"]) }
+        let dir = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        tmux.run(["new-session", "-d", "-s", "t", "-x", "120", "-y", "35",
+                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) sh -c "
+                    + "'\(binary) --demo --demo-vehicles 10 --demo-speed 1; echo FLEETWATCH-EXIT=$?; sleep 60'"])
+        guard let screen = await tmux.waitFor("the dashboard", { $0.contains("Vehicles 10/10") }) else { return }
+        #expect(tmux.run(["display-message", "-p", "-t", "t", "#{mouse_any_flag}"]).hasPrefix("1"))
+        // The fourth vehicle row: screen row 6 (header, border, headings, three rows), 1-based in the report.
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let id = try #require(lines[6].dropFirst(3).split(separator: " ").first.map(String.init))
+        tmux.literal("\u{1B}[<0;10;7M\u{1B}[<0;10;7m")
+        tmux.keys("L")
+        await tmux.waitFor("the dialog naming the clicked vehicle") { $0.contains("Lock \(id) (") }
+        tmux.keys("Escape")
+        tmux.keys("q")
+        await tmux.waitFor("a clean exit") { $0.contains("FLEETWATCH-EXIT=0") }
+        #expect(tmux.run(["display-message", "-p", "-t", "t", "#{mouse_any_flag}"]).hasPrefix("0"))
+    }
+
     /// The product as deployed, minus INVERS: a real broker fed by `fleetsim`, whose REST stand-in gives the
     /// snapshot and executes the lock (and publishes the resulting reading).
     @Test func liveLockFlowAgainstBrokerAndStandIn() async throws {

@@ -140,3 +140,45 @@ import TestSupport
         }
     }
 }
+
+/// Clicks and the wheel, through `update` like every other input.
+@Suite struct MouseTests {
+    let index = RowIndex()
+
+    /// A click on a Vehicles row selects that vehicle; one in the Rentals pane focuses it and selects the entry
+    /// (and its vehicle); the wheel moves three rows; the header, a dialog or help take no clicks.
+    @Test func clicksSelectAndFocusAndTheWheelScrolls() throws {
+        let state = Fixture.fleet()
+        let rows = index.rows(for: state, filter: .none)
+        var model = Fixture.model()  // 100×30
+        let vehicles = model.layout.content[.vehicles]!
+        _ = model.update(.mouse(MouseEvent(.click, x: vehicles.x + 3, y: vehicles.y + 2)), rows: rows)
+        #expect(model.focus == .vehicles)
+        #expect(model.selectedVehicleID(in: rows) == rows.vehicleID(atRow: 2))
+
+        let rentals = model.layout.content[.rentals]!
+        _ = model.update(.mouse(MouseEvent(.click, x: rentals.x + 5, y: rentals.y + 1)), rows: rows)
+        #expect(model.focus == .rentals)
+        #expect(model.selectedRow(.rentals, in: rows) == 1)
+        #expect(model.selectedVehicleID(in: rows) == rows.entry(atRow: 1, in: .rentals)?.vehicleID)
+
+        // The wheel over the Vehicles pane focuses it and moves from the row the rental selected.
+        let from = try #require(model.selectedRow(.vehicles, in: rows))
+        _ = model.update(.mouse(MouseEvent(.wheelDown, x: vehicles.x + 3, y: vehicles.y)), rows: rows)
+        #expect(model.focus == .vehicles)
+        #expect(model.selectedRow(.vehicles, in: rows) == from + 3)
+        _ = model.update(.mouse(MouseEvent(.wheelUp, x: vehicles.x + 3, y: vehicles.y)), rows: rows)
+        #expect(model.selectedRow(.vehicles, in: rows) == from)
+
+        // Below the last row, on the header or the status line: nothing selected anew.
+        _ = model.update(.mouse(MouseEvent(.click, x: vehicles.x + 3, y: vehicles.y + 20)), rows: rows)
+        #expect(model.selectedRow(.vehicles, in: rows) == from)
+        _ = model.update(.mouse(MouseEvent(.click, x: 3, y: 0)), rows: rows)
+        #expect(model.focus == .vehicles && model.selectedRow(.vehicles, in: rows) == from)
+
+        // Behind a dialog a click does nothing.
+        _ = model.update(.key(.character("L")), rows: rows)
+        _ = model.update(.mouse(MouseEvent(.click, x: rentals.x + 5, y: rentals.y)), rows: rows)
+        #expect(model.focus == .vehicles && model.dialog != nil)
+    }
+}

@@ -6,6 +6,8 @@ public enum DashboardMessage: Sendable {
     /// The clock moved (monotonic seconds): flashes expire. `wall`, when given, is the wall clock (ages).
     case tick(now: Double, wall: Timestamp? = nil)
     case resized(ScreenSize)
+    /// A click selects the row under it and focuses its pane; the wheel moves the selection.
+    case mouse(MouseEvent)
     case stream(StreamStatus)
     /// Messages the source rejected: the latest, and how many in all since the last report (the inbox coalesces
     /// a flood into one message).

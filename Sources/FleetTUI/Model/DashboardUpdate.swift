@@ -17,6 +17,11 @@ extension DashboardModel {
         case let .resized(size):
             self.size = size
             return []
+        case let .mouse(event):
+            // Like a key: nothing behind a dialog, help or the prompt.
+            guard dialog == nil, !helpOpen, prompt == nil else { return [] }
+            pointer(event, rows: rows)
+            return []
         case let .stream(status):
             if case let .retrying(_, reason) = status.state, status.state != stream.state {
                 show(.warn, "connection: \(SafeText.sanitize(reason))")
@@ -263,6 +268,26 @@ extension DashboardModel {
     }
 
     // MARK: - Selection
+
+    /// A click focuses the pane under it and selects the row it hit; the wheel moves that pane's selection by
+    /// three rows. Outside every pane (header, status line) it does nothing.
+    private mutating func pointer(_ event: MouseEvent, rows: FleetRows) {
+        let layout = self.layout
+        guard !layout.isTooSmall,
+              let pane = Pane.allCases.first(where: { layout.box(of: $0).contains(x: event.x, y: event.y) })
+        else { return }
+        focus = pane
+        switch event.kind {
+        case .click:
+            guard let content = layout.content[pane], content.contains(x: event.x, y: event.y) else { return }
+            let count = rows.count(pane)
+            let top = scrollTop(pane, selected: selectedRow(pane, in: rows), count: count)
+            let row = top + (event.y - content.y)
+            if row < count { move(to: row, rows: rows) }
+        case .wheelUp: move(by: -3, rows: rows)
+        case .wheelDown: move(by: 3, rows: rows)
+        }
+    }
 
     private mutating func move(by delta: Int, rows: FleetRows) {
         if let current = selectedRow(focus, in: rows) {

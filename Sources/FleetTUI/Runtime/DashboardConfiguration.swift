@@ -35,6 +35,8 @@ public struct DashboardConfiguration: Sendable {
     public var bell: Bool
     /// Send a desktop notification (OSC 9) on smoke (`notify = true`).
     public var notify: Bool
+    /// Clicks select and focus, the wheel scrolls (`mouse = false` leaves the mouse to the terminal).
+    public var mouse: Bool
 
     public init(endpoint: String, theme: Theme = BuiltinThemes.standard, themeNames: [String] = BuiltinThemes.names,
                 themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
@@ -42,7 +44,7 @@ public struct DashboardConfiguration: Sendable {
                 maximumFramesPerSecond: Double = 30, warnings: [String] = [], catchUpTo: Int64? = nil,
                 startNotice: String? = nil, thresholds: AlertThresholds = .standard,
                 columns: [VehicleColumn] = VehicleColumn.standard, sort: VehicleSort = .standard, bell: Bool = true,
-                notify: Bool = false) {
+                notify: Bool = false, mouse: Bool = true) {
         self.endpoint = endpoint
         self.theme = theme
         self.themeNames = themeNames
@@ -60,6 +62,7 @@ public struct DashboardConfiguration: Sendable {
         self.sort = sort
         self.bell = bell
         self.notify = notify
+        self.mouse = mouse
     }
 
     /// `NO_COLOR` set and non-empty forbids colour (no-color.org).

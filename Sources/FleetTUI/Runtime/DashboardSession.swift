@@ -68,7 +68,8 @@ public enum DashboardSession {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
                 let terminal = CursesTerminal(colorAllowed: runtime.configuration.colorAllowed,
-                                              asciiOnly: runtime.configuration.asciiOnly)
+                                              asciiOnly: runtime.configuration.asciiOnly,
+                                              mouse: runtime.configuration.mouse)
                 runtime.runUserInterface(on: terminal)
                 terminal.restore()
                 done.resume()

@@ -50,6 +50,7 @@ struct UserInterfaceLoop {
                 switch input {
                 case let .key(key): messages.append(.key(key))
                 case let .resized(size): messages.append(.resized(size))
+                case let .mouse(event): messages.append(.mouse(event))
                 }
             }
             let effects = step(messages, now: now)

@@ -28,7 +28,8 @@ public final class CursesTerminal: Terminal {
     /// Starts curses on the controlling terminal. `colorAllowed` is false for `NO_COLOR` or `--no-color`;
     /// `asciiOnly` is `--ascii` (a locale that is not UTF-8 draws ASCII anyway).
     /// A fatal signal (a crash on any thread) restores the terminal too: see `armCrashRescue`.
-    public init(colorAllowed: Bool, asciiOnly: Bool = false) {
+    /// `mouse` turns on clicks and the wheel (`mouse = false` leaves the terminal's own selection alone).
+    public init(colorAllowed: Bool, asciiOnly: Bool = false, mouse: Bool = false) {
         setlocale(LC_ALL, "")
         let codeset = String(cString: shim_codeset()).uppercased()
         self.asciiOnly = asciiOnly || !(codeset == "UTF-8" || codeset == "UTF8")
@@ -39,7 +40,8 @@ public final class CursesTerminal: Terminal {
         colorDepth = .mono
         configure(colorAllowed: colorAllowed)
         Self.disableFlowControl()
-        if haveShellMode { Self.armCrashRescue(shellMode: shellMode) }
+        if mouse { shim_enable_mouse() }
+        if haveShellMode { Self.armCrashRescue(shellMode: shellMode, mouse: mouse) }
     }
 
     /// With XON/XOFF on, Ctrl-S stops the terminal's output: the screen freezes (and the dashboard blocks
@@ -56,12 +58,14 @@ public final class CursesTerminal: Terminal {
     /// Without this a crash leaves the user's terminal on the alternate screen, cursor hidden, keys not echoed:
     /// the handler writes the terminal's own sequences for leaving curses and puts back the tty settings found
     /// before `initscr`, then lets the signal go on (to Swift's backtracer, which can then print legibly).
-    private static func armCrashRescue(shellMode: termios) {
+    private static func armCrashRescue(shellMode: termios, mouse: Bool) {
         var reset: [CChar] = []
         for capability in ["rmcup", "cnorm", "sgr0", "rmkx"] {  // alternate screen off, cursor on, plain, keypad off
             guard let sequence = shim_tigetstr(capability) else { continue }
             reset.append(contentsOf: UnsafeBufferPointer(start: sequence, count: strlen(sequence)))
         }
+        // Mouse reporting has no terminfo string to end it: xterm's own (every terminal that reports follows it).
+        if mouse { reset.append(contentsOf: "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l".utf8CString.dropLast()) }
         reset.append(contentsOf: "\r\n".utf8CString.dropLast())
         var mode = shellMode
         _ = fw_rescue_arm(STDOUT_FILENO, &mode, reset, reset.count)
@@ -167,6 +171,14 @@ public final class CursesTerminal: Terminal {
                 if Int32(ch) == KEY_RESIZE {
                     previous = nil  // repaint everything at the new size (and after a height-only change)
                     inputs.append(.resized(size))
+                } else if Int32(ch) == shim_key_mouse() {
+                    var x: Int32 = 0, y: Int32 = 0
+                    switch shim_get_mouse(&x, &y) {
+                    case 1: inputs.append(.mouse(MouseEvent(.click, x: Int(x), y: Int(y))))
+                    case 2: inputs.append(.mouse(MouseEvent(.wheelUp, x: Int(x), y: Int(y))))
+                    case 3: inputs.append(.mouse(MouseEvent(.wheelDown, x: Int(x), y: Int(y))))
+                    default: break
+                    }
                 } else if let key = Self.key(code: Int32(ch)) {
                     inputs.append(.key(key))
                 }

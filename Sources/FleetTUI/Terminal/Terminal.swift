@@ -2,6 +2,24 @@
 public enum TerminalInput: Hashable, Sendable {
     case key(Key)
     case resized(ScreenSize)
+    case mouse(MouseEvent)
+}
+
+/// A click or a turn of the wheel, at a screen cell.
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case click, wheelUp, wheelDown
+    }
+
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
 }
 
 /// The screen edge: ncurses in the product, memory in tests. Every call comes from the one UI thread.

@@ -48,6 +48,13 @@ public struct DashboardLayout: Hashable, Sendable {
         self.content = content
     }
 
+    /// The screen area a pane owns (its title row or border included): where a click focuses it.
+    public func box(of pane: Pane) -> Rect {
+        if pane == .vehicles { return vehiclesBox }
+        guard let title = titleRows[pane], let rows = content[pane] else { return Rect(x: 0, y: 0, width: 0, height: 0) }
+        return Rect(x: logsBox.x, y: title, width: logsBox.width, height: rows.height + 1)
+    }
+
     /// Rows a pane shows at once: its page size.
     public func pageSize(_ pane: Pane) -> Int { max(1, content[pane]?.height ?? 1) }
 }
