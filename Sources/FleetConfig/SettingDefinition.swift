@@ -96,12 +96,17 @@ extension SettingDefinition {
     public static let ascii = SettingDefinition(
         flag: "ascii", configKey: "ascii", kind: .onOff,
         meaning: "ASCII only: + - | for lines, * and o for status marks, for fonts or screen readers")
+    public static let confirmTimeout = SettingDefinition(
+        flag: "confirm-timeout", configKey: "confirm_timeout", kind: .wholeNumber, valueName: "seconds",
+        meaning: "Seconds the event stream has to confirm a command after its answer before the dashboard calls it "
+            + "unconfirmed, 1 to 3600", defaultText: String(Settings.defaultConfirmTimeout))
     public static let config = SettingDefinition(
         flag: "config", environment: "FLEETWATCH_CONFIG", kind: .text, valueName: "file", meaning: "The config file",
         defaultText: "$XDG_CONFIG_HOME/fleetwatch/config.toml")
 
     /// Every setting, in the order the help lists them.
     public static let all: [SettingDefinition] = [
-        amqpURL, queues, stream, apiURL, tokenURL, clientID, clientSecretFile, tlsCA, prefetch, theme, readOnly, ascii, config,
+        amqpURL, queues, stream, apiURL, tokenURL, clientID, clientSecretFile, tlsCA, prefetch, theme, readOnly, ascii,
+        confirmTimeout, config,
     ]
 }

@@ -81,7 +81,8 @@ struct DashboardCommand: AsyncParsableCommand {
             themeError: themeError, readOnly: settings?.readOnly ?? connection.readOnly,
             colorAllowed: DashboardConfiguration.colorAllowed(environment: environment, noColorFlag: noColor),
             asciiOnly: ascii || settings?.ascii == true, warnings: warnings, catchUpTo: live?.catchUpTo,
-            startNotice: live?.startNotice)
+            startNotice: live?.startNotice,
+            confirmTimeoutSeconds: Double(settings?.confirmTimeout ?? Settings.defaultConfirmTimeout))
         let runtime = DashboardRuntime(source: source, commands: commands, configuration: configuration,
                                        progress: live?.checkpoint)
         let logger = Logger(label: "fleetwatch.dashboard")

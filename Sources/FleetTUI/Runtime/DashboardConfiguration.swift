@@ -27,12 +27,15 @@ public struct DashboardConfiguration: Sendable {
     public var startNotice: String?
     /// When a vehicle counts as offline too long, low on charge, or stale.
     public var thresholds: AlertThresholds
+    /// Seconds after a command's answer within which the event stream should confirm it (`confirm_timeout`).
+    public var confirmTimeoutSeconds: Double
 
     public init(endpoint: String, theme: Theme = BuiltinThemes.standard, themeNames: [String] = BuiltinThemes.names,
                 themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
                 readOnly: Bool = false, colorAllowed: Bool = true, asciiOnly: Bool = false,
                 maximumFramesPerSecond: Double = 30, warnings: [String] = [], catchUpTo: Int64? = nil,
-                startNotice: String? = nil, thresholds: AlertThresholds = .standard) {
+                startNotice: String? = nil, thresholds: AlertThresholds = .standard,
+                confirmTimeoutSeconds: Double = 60) {
         self.endpoint = endpoint
         self.theme = theme
         self.themeNames = themeNames
@@ -46,6 +49,7 @@ public struct DashboardConfiguration: Sendable {
         self.catchUpTo = catchUpTo
         self.startNotice = startNotice
         self.thresholds = thresholds
+        self.confirmTimeoutSeconds = confirmTimeoutSeconds
     }
 
     /// `NO_COLOR` set and non-empty forbids colour (no-color.org).
