@@ -6,6 +6,8 @@ import TestSupport
 /// all at fixed times, so every screen is the same on every run.
 enum Fixture {
     static func time(_ hms: String) -> Timestamp { Timestamp(iso8601: "2026-11-28T\(hms)Z")! }
+    /// The wall clock of every fixture model: a little after the fleet's last event.
+    static let wall = time("12:30:00")
 
 
     static func changed(_ id: String, plate: String? = nil, name: String? = nil, life: LifeStatus? = nil,
@@ -75,6 +77,7 @@ enum Fixture {
                                    themeNames: BuiltinThemes.names,
                                    stream: StreamStatus(state: .connected, endpoint: "EXFL29", eventsPerSecond: 412))
         model.now = 100
+        model.wallNow = wall
         return model
     }
 }

@@ -3,8 +3,9 @@ import FleetCore
 /// Everything that can happen to the dashboard, as a value for `DashboardModel.update`.
 public enum DashboardMessage: Sendable {
     case key(Key)
-    /// The clock moved (monotonic seconds): flashes expire.
-    case tick(now: Double)
+    /// The clock moved (monotonic seconds, and the wall clock): flashes expire, commands time out unconfirmed,
+    /// ages move.
+    case tick(now: Double, wall: Timestamp)
     case resized(ScreenSize)
     case stream(StreamStatus)
     /// Messages the source rejected: the latest, and how many in all since the last report (the inbox coalesces

@@ -31,6 +31,8 @@ struct UserInterfaceLoop {
         model = DashboardModel(keymap: keymap, size: terminal.size, themeNames: names, theme: config.theme.name,
                                stream: StreamStatus(state: .connecting, endpoint: config.endpoint))
         model.now = monotonicSeconds()
+        model.wallNow = .now()
+        model.confirmTimeout = config.confirmTimeoutSeconds
         model.catchUpTo = config.catchUpTo
         palette = Palette(theme: config.theme, depth: terminal.colorDepth)
         if let error = config.themeError { runtime.uiInbox.post(Self.themeNotice(error)) }
@@ -40,7 +42,7 @@ struct UserInterfaceLoop {
         let inbox = runtime.uiInbox
         while !model.quitting {
             let now = monotonicSeconds()
-            var messages: [DashboardMessage] = [.tick(now: now)]
+            var messages: [DashboardMessage] = [.tick(now: now, wall: .now())]
             messages += inbox.drain()
             for input in terminal.readInput() {
                 switch input {
@@ -142,6 +144,8 @@ struct UserInterfaceLoop {
             deadline = lastFrameAt + 1 / runtime.configuration.maximumFramesPerSecond
         }
         if let expiry = model.flash?.expiresAt { deadline = min(deadline, expiry) }
+        // A command the stream has not confirmed yet: wake when it times out, to say so.
+        if let timeout = model.nextConfirmationDeadline { deadline = min(deadline, timeout) }
         guard deadline.isFinite else { return -1 }
         return Int32(max(0, min(60_000, ((deadline - now) * 1000).rounded(.up))))
     }

@@ -67,7 +67,7 @@ struct VehicleColumns {
     }
 
     /// A cell's text and slot for one vehicle; the text is sanitised here, where network data meets the screen.
-    static func value(_ column: Column, of vehicle: Vehicle, pending: VehicleCommand?) -> (String, StyleSlot) {
+    static func value(_ column: Column, of vehicle: Vehicle, command: LockCommandMark?) -> (String, StyleSlot) {
         switch column {
         case .id:
             return (SafeText.sanitize(vehicle.id), .normal)
@@ -92,7 +92,7 @@ struct VehicleColumns {
             case nil: return ("—", .muted)
             }
         case .lock:
-            if let pending { return (pending.pendingLabel, .pending) }
+            if let command { return command.cell }
             switch vehicle.centralLock?.value {
             case .locked?: return ("LOCKED", .locked)
             case .unlocked?: return ("UNLOCKED", .normal)

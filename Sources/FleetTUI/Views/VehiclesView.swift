@@ -26,8 +26,9 @@ enum VehiclesView {
             let row = top + line
             guard let id = rows.vehicleID(atRow: row), let vehicle = rows.vehicle(id) else { continue }
             let y = content.y + line
+            let command = LockCommandMark.of(vehicle, in: model)
             for (column, x, width) in columns.layout {
-                var (text, style) = VehicleColumns.value(column, of: vehicle, pending: model.pending[id])
+                var (text, style) = VehicleColumns.value(column, of: vehicle, command: command)
                 if alerted.contains(id), column == .marker || column == .id {
                     if column == .marker { text = "⚠" }
                     style = .smokeAlert
