@@ -37,6 +37,10 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
     @Flag(name: .customLong(SettingDefinition.readOnly.flag), help: SettingDefinition.readOnly.argumentHelp)
     public var readOnly = false
 
+    @Option(name: .customLong(SettingDefinition.confirmTimeout.flag),
+            help: SettingDefinition.confirmTimeout.argumentHelp)
+    public var confirmTimeout: Int?
+
     @Option(name: .customLong(SettingDefinition.config.flag), help: SettingDefinition.config.argumentHelp)
     public var config: String?
 

@@ -123,6 +123,10 @@ extension SettingDefinition {
     public static let staleAfter = SettingDefinition(
         flag: "stale-after", configKey: "stale_after", kind: .text, valueName: "interval",
         meaning: "No report for this long makes a vehicle's values, its position too, stale", defaultText: "45m")
+    public static let confirmTimeout = SettingDefinition(
+        flag: "confirm-timeout", configKey: "confirm_timeout", kind: .wholeNumber, valueName: "seconds",
+        meaning: "Seconds the event stream has to confirm a command after its answer before the dashboard calls it "
+            + "unconfirmed, 1 to 3600", defaultText: String(Settings.defaultConfirmTimeout))
     public static let config = SettingDefinition(
         flag: "config", environment: "FLEETWATCH_CONFIG", kind: .text, valueName: "file", meaning: "The config file",
         defaultText: "$XDG_CONFIG_HOME/fleetwatch/config.toml")
@@ -130,6 +134,6 @@ extension SettingDefinition {
     /// Every setting, in the order the help lists them.
     public static let all: [SettingDefinition] = [
         amqpURL, queues, stream, apiURL, tokenURL, clientID, clientSecretFile, tlsCA, prefetch, theme, readOnly, ascii,
-        columns, sort, bell, notify, mouse, offlineAfter, lowCharge, staleAfter, config,
+        columns, sort, bell, notify, mouse, offlineAfter, lowCharge, staleAfter, confirmTimeout, config,
     ]
 }

@@ -23,6 +23,8 @@ public struct Settings: Sendable {
     public var theme: String?
     /// Lock and unlock are disabled.
     public var readOnly: Bool
+    /// Seconds the stream has to confirm a command after its answer (`confirm_timeout`).
+    public var confirmTimeout: Int
     /// The config file's `ascii`: the dashboard draws ASCII stand-ins for lines and glyphs (its `--ascii` ORs in).
     public var ascii: Bool
     /// The dashboard's view settings as the config file gives them (its flags win over these; the dashboard
@@ -37,6 +39,7 @@ public struct Settings: Sendable {
 
     public static let defaultAPIURL = "https://api.invers.com"
     public static let defaultPrefetch = 200
+    public static let defaultConfirmTimeout = 60
 
     /// The AMQP URL fit to show.
     public var redactedAMQPURL: String? { amqpURL.map(redactedURL) }
@@ -139,11 +142,18 @@ extension Settings {
             throw .invalidValue(name: "prefetch", value: String(prefetch), reason: "it must be between 1 and 65535")
         }
 
+        let confirmTimeout = options.confirmTimeout ?? file.wholeNumber(.confirmTimeout) ?? defaultConfirmTimeout
+        guard (1...3600).contains(confirmTimeout) else {
+            throw .invalidValue(name: "confirm timeout", value: String(confirmTimeout),
+                                reason: "it must be between 1 and 3600 seconds")
+        }
+
         return Settings(
             amqpURL: amqpURL, queues: queues, stream: stream, apiURL: apiURL, tokenURL: tokenURL,
             clientID: text(options.clientID, .clientID), clientSecret: secret, tlsCA: text(options.tlsCA, .tlsCA),
             prefetch: prefetch, theme: text(options.theme, .theme),
-            readOnly: options.readOnly || (file.onOff(.readOnly) ?? false), ascii: file.onOff(.ascii) ?? false,
+            readOnly: options.readOnly || (file.onOff(.readOnly) ?? false), confirmTimeout: confirmTimeout,
+            ascii: file.onOff(.ascii) ?? false,
             view: ViewPreferences(
                 columns: file.list(.columns), sort: file.text(.sort), bell: file.onOff(.bell), notify: file.onOff(.notify),
                 mouse: file.onOff(.mouse),

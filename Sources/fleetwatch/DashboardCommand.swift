@@ -85,7 +85,8 @@ struct DashboardCommand: AsyncParsableCommand {
             colorAllowed: DashboardConfiguration.colorAllowed(environment: environment, noColorFlag: noColor),
             asciiOnly: ascii || settings?.ascii == true, warnings: warnings, catchUpTo: live?.catchUpTo,
             startNotice: live?.startNotice, thresholds: shown.thresholds, columns: shown.columns, sort: shown.sort,
-            bell: shown.bell, notify: shown.notify, mouse: shown.mouse)
+            bell: shown.bell, notify: shown.notify, mouse: shown.mouse,
+            confirmTimeoutSeconds: Double(settings?.confirmTimeout ?? Settings.defaultConfirmTimeout))
         let runtime = DashboardRuntime(source: source, commands: commands, configuration: configuration,
                                        progress: live?.checkpoint)
         let logger = Logger(label: "fleetwatch.dashboard")

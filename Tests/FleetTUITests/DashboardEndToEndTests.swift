@@ -6,8 +6,9 @@ import Glibc
 #endif
 
 /// `fleetwatch --demo` in a real terminal (tmux, private socket, no user config): vehicles appear, a filter
-/// narrows to one vehicle, `L` then `y` locks it and its row shows LOCKED, a resize redraws, `q` quits and the
-/// terminal is restored (the tty settings are the same after as before).
+/// narrows to one vehicle, `L` then `y` locks it and its row shows LOCKED, then confirmed by the stream, `Enter`
+/// shows its detail with the timeline, a resize redraws, `q` quits and the terminal is restored (the tty settings
+/// are the same after as before).
 @Suite(.serialized) struct DashboardEndToEndTests {
     struct SetupError: Error, CustomStringConvertible {
         var description: String
@@ -214,7 +215,8 @@ import Glibc
     }
 
     /// Vehicles appear, a filter narrows to one, `L` `y` locks it and the row shows LOCKED with the outcome in the
-    /// status line, a resize redraws, too small shows only the message, `q` quits and the tty is as before.
+    /// status line, then `✓ LOCKED` once the stream confirms it; its detail shows the reading in its timeline; a
+    /// resize redraws, too small shows only the message, `q` quits and the tty is as before.
     func lockFlow(_ tmux: Tmux, fleetSize: Int, connectedAs: String) async {
         guard let first = await tmux.waitFor("the vehicles", {
             $0.contains("Vehicles \(fleetSize)/\(fleetSize)") && $0.contains(connectedAs)
@@ -240,7 +242,23 @@ import Glibc
         await tmux.waitFor("LOCKED in the row") { screen in
             screen.split(separator: "\n").contains { $0.contains(id) && $0.contains("LOCKED") && !$0.contains("LOCKING") }
         }
-        await tmux.waitFor("the outcome with its flow id") { $0.contains("Locked \(id): 200 (flow ") }
+        await tmux.waitFor("the outcome with its flow id") { $0.contains("Locked \(id): 200") && $0.contains("(flow ") }
+
+        // The stand-in publishes the reading the lock caused, with its flow id: the stream confirms the lock.
+        await tmux.waitFor("the lock confirmed in the row") { screen in
+            screen.split(separator: "\n").contains { $0.contains(id) && $0.contains("✓ LOCKED") }
+        }
+        // Enter opens the vehicle's detail: its timeline holds that reading, linked to the lock sent.
+        tmux.keys("Enter")
+        await tmux.waitFor("the detail with its timeline") { screen in
+            screen.contains("Vehicle \(id)") && screen.contains("Timeline (")
+                && screen.split(separator: "\n").contains { $0.contains("state LOCKED") && $0.contains("← Lock") }
+                && screen.contains("✓ confirmed after") && screen.contains("Capabilities")
+        }
+        tmux.keys("Escape")
+        await tmux.waitFor("back to the filtered table") { screen in
+            screen.contains("Vehicles 1/\(fleetSize) [/\(id)]") && !screen.contains("Timeline (")
+        }
 
         // A resize redraws at the new size.
         tmux.run(["resize-window", "-t", "t", "-x", "90", "-y", "26"])

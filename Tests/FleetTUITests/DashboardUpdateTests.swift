@@ -112,7 +112,7 @@ import Testing
     @Test func theFirstRowIsPinnedToItsVehicleBeforeAnyKey() {
         var model = Fixture.model()
         var state = Fixture.fleet()
-        _ = model.update(.tick(now: 101), rows: index.rows(for: state, filter: .none))
+        _ = model.update(.tick(now: 101, wall: Fixture.wall), rows: index.rows(for: state, filter: .none))
         #expect(selected(model, state) == "A81TZ")
         state.apply(Fixture.changed("00AAA", plate: "X-1", at: "11:00:00", eventID: "new-1"))  // sorts first
         #expect(selected(model, state) == "A81TZ")
@@ -182,7 +182,7 @@ import Testing
         _ = model.update(.warnings(["TLS verification is off\u{1B}[2J", "plain HTTP"]),
                          rows: index.rows(for: Fixture.fleet(), filter: .none))
         #expect(model.warnings == ["TLS verification is off?[2J", "plain HTTP"])
-        _ = model.update(.tick(now: 1_000_000), rows: index.rows(for: Fixture.fleet(), filter: .none))
+        _ = model.update(.tick(now: 1_000_000, wall: Fixture.wall), rows: index.rows(for: Fixture.fleet(), filter: .none))
         #expect(model.warnings.count == 2)
         // Later warnings (the REST edge's) join them, each once, up to the bound.
         _ = model.update(.warnings(["plain HTTP", "token lifetime replaced"]), rows: index.rows(for: Fixture.fleet(), filter: .none))
@@ -226,7 +226,7 @@ import Testing
                                           result: .success(CommandResult(state: VehicleState(), flowID: "5e77e3e3"))),
                          rows: rows)
         #expect(model.pending.isEmpty)
-        #expect(model.flash?.text == "Locked A81TZ: 200 (flow 5e77e3e3)")
+        #expect(model.flash?.text == "Locked A81TZ: 200, waiting for the stream to confirm (flow 5e77e3e3)")
         _ = model.update(.commandFinished(vehicleID: "A81TZ", command: .unlockCentralLock,
                                           result: .failure(CommandFailure(kind: .problem, status: 409,
                                                                           title: "Conflict", flowID: "f-1"))),
@@ -240,7 +240,7 @@ import Testing
         let rows = index.rows(for: Fixture.fleet(), filter: .none)
         #expect(model.update(.smokeDetected(vehicleID: "K2M9X", at: nil), rows: rows)
                 == [.bell, .notify("fleetwatch: smoke detected in K2M9X")])
-        _ = model.update(.tick(now: 10_000), rows: rows)
+        _ = model.update(.tick(now: 10_000, wall: Fixture.wall), rows: rows)
         #expect(model.smokeAlerts.count == 1)
         _ = press([.character("a")], &model)
         #expect(model.smokeAlerts.isEmpty)
@@ -279,9 +279,9 @@ import Testing
         var model = Fixture.model()
         let rows = index.rows(for: Fixture.fleet(), filter: .none)
         _ = model.update(.notice(.info, "hello"), rows: rows)
-        _ = model.update(.tick(now: model.now + 1), rows: rows)
+        _ = model.update(.tick(now: model.now + 1, wall: Fixture.wall), rows: rows)
         #expect(model.flash != nil)
-        _ = model.update(.tick(now: model.now + 10), rows: rows)
+        _ = model.update(.tick(now: model.now + 10, wall: Fixture.wall), rows: rows)
         #expect(model.flash == nil)
     }
 

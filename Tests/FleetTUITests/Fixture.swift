@@ -6,6 +6,8 @@ import TestSupport
 /// all at fixed times, so every screen is the same on every run.
 enum Fixture {
     static func time(_ hms: String) -> Timestamp { Timestamp(iso8601: "2026-11-28T\(hms)Z")! }
+    /// The wall clock of every fixture model: a little after the fleet's last event.
+    static let wall = time("12:30:00")
 
 
     static func changed(_ id: String, plate: String? = nil, name: String? = nil, life: LifeStatus? = nil,
@@ -47,11 +49,8 @@ enum Fixture {
                   remainingRangeKilometers: range.map { Reading($0, at: time(hms)) })))
     }
 
-    /// The wall clock of the screens that show ages: half an hour after the fleet's last event.
-    static let wallNow = time("12:30:00")
-
     /// `fleet()` with charge and range readings, at times that make one vehicle offline for long, one low on
-    /// charge and two stale at `wallNow`.
+    /// charge and two stale at `wall`.
     static func richFleet() -> FleetState {
         var state = fleet()
         let readings: [(String, Double, Double, String)] = [
@@ -101,6 +100,7 @@ enum Fixture {
                                    themeNames: BuiltinThemes.names,
                                    stream: StreamStatus(state: .connected, endpoint: "EXFL29", eventsPerSecond: 412))
         model.now = 100
+        model.wallNow = wall
         return model
     }
 }

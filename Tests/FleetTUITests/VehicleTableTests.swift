@@ -43,11 +43,11 @@ import TestSupport
     /// Sorting by charge both ways; vehicles without a charge come last either way; ties go by id.
     @Test func sortByValueWithMissingLastAndTiesById() {
         let state = Fixture.richFleet()
-        let ascending = RowIndex().rows(for: state, filter: .none, sort: VehicleSort(.charge), wallNow: Fixture.wallNow)
+        let ascending = RowIndex().rows(for: state, filter: .none, sort: VehicleSort(.charge), wallNow: Fixture.wall)
         #expect((0..<7).compactMap(ascending.vehicleID(atRow:))
                 == ["K2M9X", "ZR5T1", "VEH-042", "A81TZ", "JQ7RP", "VEH-043", "VEH-044"])
         let descending = RowIndex().rows(for: state, filter: .none, sort: VehicleSort(.charge, descending: true),
-                                         wallNow: Fixture.wallNow)
+                                         wallNow: Fixture.wall)
         #expect((0..<7).compactMap(descending.vehicleID(atRow:))
                 == ["VEH-043", "JQ7RP", "A81TZ", "VEH-042", "ZR5T1", "K2M9X", "VEH-044"])
         // Rows and ids agree through the position map, filtered or not.
@@ -92,7 +92,7 @@ import TestSupport
     @Test func quickFilterCombinesWithTheTextFilter() {
         let state = Fixture.richFleet()
         var model = Fixture.model()
-        model.wallNow = Fixture.wallNow
+        model.wallNow = Fixture.wall
         model.quickFilter = .offline
         let offline = RowIndex().rows(for: state, model: model, now: 0)
         #expect((0..<offline.count(.vehicles)).compactMap(offline.vehicleID(atRow:)) == ["K2M9X", "VEH-044"])
@@ -120,11 +120,13 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let state = Fixture.richFleet()
         let rows = RowIndex().rows(for: state, filter: VehicleFilter("veh"), sort: VehicleSort(.charge, descending: true),
-                                   wallNow: Fixture.wallNow)
-        let csv = VehicleCSV.text(ids: rows.ids, state: state, columns: [.id, .charge, .report], pending: [:],
-                                  now: Fixture.wallNow, thresholds: .standard)
-        let first = VehicleExport.write(csv, rows: rows.ids.count, directory: dir, now: Fixture.wallNow)
-        let second = VehicleExport.write(csv, rows: rows.ids.count, directory: dir, now: Fixture.wallNow)
+                                   wallNow: Fixture.wall)
+        var model = Fixture.model()
+        model.columns = [.id, .charge, .report]
+        model.wallNow = Fixture.wall
+        let csv = VehicleCSV.text(ids: rows.ids, state: state, model: model)
+        let first = VehicleExport.write(csv, rows: rows.ids.count, directory: dir, now: Fixture.wall)
+        let second = VehicleExport.write(csv, rows: rows.ids.count, directory: dir, now: Fixture.wall)
         guard case let .notice(.info, text) = first, case let .notice(.info, text2) = second else {
             Issue.record("\(first) \(second)")
             return
@@ -133,7 +135,7 @@ import TestSupport
         #expect(text2.hasSuffix("fleetwatch-vehicles-20261128-123000-2.csv"))
         let written = try String(contentsOfFile: "\(dir)/fleetwatch-vehicles-20261128-123000.csv", encoding: .utf8)
         #expect(written == "ID,CHARGE %,REPORT\r\nVEH-043,91,5m\r\nVEH-042,45,20m\r\nVEH-044,,3h stale\r\n")
-        let refused = VehicleExport.write(csv, rows: 3, directory: "\(dir)/missing", now: Fixture.wallNow)
+        let refused = VehicleExport.write(csv, rows: 3, directory: "\(dir)/missing", now: Fixture.wall)
         guard case .notice(.error, _) = refused else {
             Issue.record("an export into a missing directory should be an error: \(refused)")
             return

@@ -150,7 +150,7 @@ import Testing
         }
     }
 
-    // MARK: - Columns, sort, quick filters (at `Fixture.wallNow`, so ages show)
+    // MARK: - Columns, sort, quick filters (at `Fixture.wall`, so ages show)
 
     func richScreen(_ model: DashboardModel) -> CellGrid {
         DashboardView.render(model, rows: index.rows(for: Fixture.richFleet(), model: model, now: 0))
@@ -158,7 +158,7 @@ import Testing
 
     func richModel(width: Int, height: Int = 24) -> DashboardModel {
         var model = Fixture.model(size: ScreenSize(width: width, height: height))
-        _ = model.update(.tick(now: 100, wall: Fixture.wallNow), rows: index.rows(for: Fixture.richFleet(), filter: .none))
+        _ = model.update(.tick(now: 100, wall: Fixture.wall), rows: index.rows(for: Fixture.richFleet(), filter: .none))
         return model
     }
 

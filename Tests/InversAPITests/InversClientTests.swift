@@ -242,14 +242,16 @@ import Testing
         }
     }
 
-    @Test func readOnlyRefusesChangesWithoutARequest() async throws {
+    /// Read-only sends a vehicle nothing, a refresh included (see `ReadOnlyMode`); the vehicle list is still read.
+    @Test func readOnlyRefusesEveryCommandWithoutARequest() async throws {
         try await ClientHarness.with(client: { $0.readOnly = true }) { h in
             let error = await failure { try await h.client.send(.unlockCentralLock, to: "V0001") }
             #expect(error?.kind == .refused)
+            let refresh = await failure { try await h.client.send(.requestVehicleState, to: "V0001") }
+            #expect(refresh?.kind == .refused)
             #expect(h.server.requestCount(.command) == 0)
             #expect(h.server.requestCount(.token) == 0)
-            _ = try await h.client.send(.requestVehicleState, to: "V0001")  // reading is still allowed
-            #expect(h.server.requestCount(.command) == 1)
+            _ = try await h.client.allVehicles()
         }
     }
 

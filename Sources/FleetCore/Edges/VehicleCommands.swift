@@ -27,7 +27,8 @@ public enum VehicleCommand: String, Sendable, CaseIterable {
     /// The capability a vehicle lists for this command (`LOCK_CENTRAL_LOCK`).
     public var capability: String { String(rawValue.uppercased().map { $0 == "-" ? "_" : $0 }) }
 
-    /// Whether the command changes the vehicle (and so needs confirming, and is refused in read-only mode).
+    /// Whether the command changes the vehicle, and so is confirmed by a dialog first (read-only mode refuses
+    /// every command: `ReadOnlyMode`).
     public var isDangerous: Bool { self != .requestVehicleState }
 }
 

@@ -7,10 +7,10 @@ import OrderedCollections
 /// the same state in any order of arrival (times more than the tolerance in the future aside: those are held to
 /// the arrival time, see `apply(_:arrivedAt:)`).
 ///
-/// Content cannot grow it without bound: the logs, the dedup memory, the unknown type names counted
-/// (`maxOtherTypeNames`, the rest under `otherTypesBucket`) and the vehicles (`vehicleCapacity`, events about
-/// vehicles beyond it counted in `vehiclesRefused`) are all bounded, and the decoder caps every string and
-/// array it keeps (`TextLimits`).
+/// Content cannot grow it without bound: the logs, each vehicle's timeline (`VehicleTimeline.capacity`), the
+/// dedup memory, the unknown type names counted (`maxOtherTypeNames`, the rest under `otherTypesBucket`) and the
+/// vehicles (`vehicleCapacity`, events about vehicles beyond it counted in `vehiclesRefused`) are all bounded, and
+/// the decoder caps every string and array it keeps (`TextLimits`).
 public struct FleetState: Sendable {
     /// By id, in the order they first appeared. Ordered for its dense storage: a `Dictionary` keeps its values in
     /// its hash table, and 100,000 vehicles of ~700 bytes took 262,144 slots (184 MB); here they take an array.
@@ -102,31 +102,41 @@ public struct FleetState: Sendable {
         guard canHold(vehicleID) else { return .applied }
 
         let type = event.type
+        // A plain value (no strings): the closures capture it without copying the event.
+        let entry = TimelineEntry(time: eventStamp.time, flowID: event.flowID, eventTiebreak: tiebreak,
+                                  summary: TimelineSummary(event))
         // One switch outside the closure, so each case captures only its own payload (capturing the whole
         // event copied it, with every string in it, on each apply).
         switch event.payload {
         case let .vehicleChanged(change):
             modifyVehicle(vehicleID) { vehicle in
                 vehicle.noteEvent(at: occurredAt)
+                vehicle.timeline.insert(entry)
                 merge(change.vehicle, into: &vehicle, default: eventStamp, clamp: clock)
             }
         case let .vehicleStateRecorded(state):
             modifyVehicle(vehicleID) { vehicle in
                 vehicle.noteEvent(at: occurredAt)
+                vehicle.timeline.insert(entry)
                 merge(state, into: &vehicle, default: eventStamp, clamp: clock)
             }
         case let .trip(report):
             modifyVehicle(vehicleID) { vehicle in
                 vehicle.noteEvent(at: occurredAt)
+                vehicle.timeline.insert(entry)
                 mergeTrip(report, type: type, into: &vehicle, stamp: eventStamp, clamp: clock)
             }
         case let .smoke(report):
             modifyVehicle(vehicleID) { vehicle in
                 vehicle.noteEvent(at: occurredAt)
+                vehicle.timeline.insert(entry)
                 mergeSmoke(report, type: type, into: &vehicle, stamp: eventStamp, clamp: clock)
             }
         case .other:
-            modifyVehicle(vehicleID) { vehicle in vehicle.noteEvent(at: occurredAt) }
+            modifyVehicle(vehicleID) { vehicle in
+                vehicle.noteEvent(at: occurredAt)
+                vehicle.timeline.insert(entry)
+            }
         }
         appendToLogs(event, vehicleID: vehicleID, stamp: eventStamp, clamp: clock)
         return .applied

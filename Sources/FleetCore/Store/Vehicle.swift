@@ -22,6 +22,8 @@ public struct Vehicle: Hashable, Sendable, Identifiable {
     public var smoke: SmokeState?
     /// The time of the newest event about this vehicle.
     public var lastEventAt: Timestamp?
+    /// Its newest events, in short (`VehicleTimeline.capacity` at most): the detail view's timeline.
+    public internal(set) var timeline = VehicleTimeline()
 
     public init(id: String) { self.id = id }
 

@@ -3,14 +3,14 @@ import FleetCore
 /// The Vehicles table as CSV (RFC 4180): the chosen columns, every row in the order shown, the cells as the
 /// screen shows them (ages against `now`).
 enum VehicleCSV {
-    static func text(ids: [String], state: FleetState, columns: [VehicleColumn], pending: [String: VehicleCommand],
-                     now: Timestamp?, thresholds: AlertThresholds) -> String {
+    static func text(ids: [String], state: FleetState, model: DashboardModel) -> String {
+        let columns = model.columns
         var out = columns.map { field($0 == .smoke ? "smoke" : $0.heading) }.joined(separator: ",") + "\r\n"
         for id in ids {
             guard let vehicle = state.vehicles[id] else { continue }
             out += columns.map { column in
-                var (text, _) = VehicleColumns.value(column, of: vehicle, pending: pending[id], now: now,
-                                                     thresholds: thresholds)
+                var (text, _) = VehicleColumns.value(column, of: vehicle, command: LockCommandMark.of(vehicle, in: model),
+                                                     now: model.wallNow, thresholds: model.thresholds)
                 if text == "—" { text = "" }
                 return field(text)
             }.joined(separator: ",")

@@ -6,6 +6,10 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case nextPane, previousPane
     case filter, clearFilter
     case lock, unlock
+    /// Ask INVERS for the vehicle's current state (`request-vehicle-state`): no dialog, it changes nothing.
+    case refresh
+    /// Open the selected vehicle's detail view.
+    case openDetail
     case acknowledgeSmoke
     case pause
     case nextTheme
@@ -15,11 +19,12 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case help
     case quit
 
-    /// The vehicle command the action sends (after a confirmation), if any.
+    /// The vehicle command the action sends (after a dialog, when the command changes the vehicle), if any.
     public var command: VehicleCommand? {
         switch self {
         case .lock: .lockCentralLock
         case .unlock: .unlockCentralLock
+        case .refresh: .requestVehicleState
         default: nil
         }
     }
@@ -41,7 +46,8 @@ public struct KeyBinding: Hashable, Sendable {
     /// Help's sentence.
     public var description: String
     public var section: Section
-    /// Changes a vehicle: confirmed by a dialog, and removed in read-only mode.
+    /// Sends the vehicle a command: removed in read-only mode (`ReadOnlyMode`). Whether a dialog asks first is the
+    /// command's (`VehicleCommand.isDangerous`): lock and unlock ask, a refresh does not.
     public var dangerous: Bool
     /// Shown in the status line's hints.
     public var hinted: Bool
@@ -87,6 +93,12 @@ public struct Keymap: Hashable, Sendable {
                    section: .vehicle, hinted: true),
         KeyBinding([.character("e")], .export, short: "export",
                    description: "write the Vehicles table as shown to a CSV file here", section: .vehicle),
+        KeyBinding([.character("r")], .refresh, short: "refresh",
+                   description: "ask INVERS for the selected vehicle's current state (no dialog: it changes nothing)",
+                   section: .vehicle, dangerous: true),
+        KeyBinding([.enter], .openDetail, short: "detail",
+                   description: "the selected vehicle's detail: state, capabilities, timeline, commands sent",
+                   section: .vehicle),
         KeyBinding([.character("a")], .acknowledgeSmoke, short: "ack smoke",
                    description: "acknowledge the smoke alerts", section: .vehicle),
         KeyBinding([.escape], .clearFilter, short: "clear", description: "clear the filter", section: .vehicle),

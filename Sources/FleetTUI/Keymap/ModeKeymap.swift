@@ -38,6 +38,11 @@ public struct ModeKeymap<Action: Hashable & Sendable>: Sendable {
         bindings.first { $0.keys.contains(key) }?.action
     }
 
+    /// The hints as key and word, for a hint line drawn in two styles.
+    public var hintRows: [(key: String, word: String)] {
+        bindings.compactMap { binding in binding.hint.map { (binding.label, $0) } }
+    }
+
     /// The hint line, `y confirm · n/Esc cancel · Tab switch`, from the rows that have a hint.
     public func hints(separator: String) -> String {
         bindings.compactMap { binding in binding.hint.map { "\(binding.label) \($0)" } }.joined(separator: separator)
@@ -49,6 +54,12 @@ public enum DialogAction: Hashable, Sendable { case confirm, cancel, switchFocus
 
 /// What a key does in the filter prompt.
 public enum PromptAction: Hashable, Sendable { case keep, clear, deleteBackward, erase }
+
+/// What a key does in a vehicle's detail view: its own keys, and those of the main screen it keeps (`main`).
+public enum DetailAction: Hashable, Sendable {
+    case close, scrollUp, scrollDown, pageUp, pageDown, top, bottom
+    case main(KeyAction)
+}
 
 /// What a key does while help is open.
 public enum HelpAction: Hashable, Sendable { case close }
@@ -73,6 +84,32 @@ public enum ModeKeymaps {
         .init([.backspace, .delete], .deleteBackward, label: "Backspace", description: "delete a character"),
         .init([.control("u")], .erase, label: "Ctrl-U", description: "erase what was typed"),
     ])
+
+    /// The main screen's actions a detail view keeps: on its vehicle (`L`, `U`, `r`), and the general ones.
+    static let detailKeeps: [KeyAction] = [.lock, .unlock, .refresh, .nextTheme, .help, .quit]
+
+    /// A vehicle's detail view (Enter): Esc goes back to where it was opened; the arrows scroll its timeline.
+    /// `L`, `U` and `r` are the main table's rows, so read-only mode (`Keymap.clearingDanger()`) removes them here
+    /// too.
+    public static func detail(keymap: Keymap) -> ModeKeymap<DetailAction> {
+        var rows: [ModeKeymap<DetailAction>.Binding] = [
+            .init([.escape], .close, label: "Esc", hint: "back", description: "back to where the detail was opened"),
+            .init([.up, .character("k")], .scrollUp, label: "↑ k", description: "scroll the timeline up (newer)"),
+            .init([.down, .character("j")], .scrollDown, label: "↓ j", hint: "scroll",
+                  description: "scroll the timeline down (older)"),
+            .init([.pageUp, .control("b"), .control("u")], .pageUp, label: "PgUp", description: "a page newer"),
+            .init([.pageDown, .control("f"), .control("d")], .pageDown, label: "PgDn", description: "a page older"),
+            .init([.character("g"), .home], .top, label: "g", description: "the newest event"),
+            .init([.character("G"), .end], .bottom, label: "G", description: "the oldest event kept"),
+        ]
+        for binding in keymap.bindings where detailKeeps.contains(binding.action) {
+            let hinted = binding.action.command != nil || binding.action == .help
+            let description = binding.action.command != nil ? "\(binding.short) the vehicle shown" : binding.description
+            rows.append(.init(binding.keys, .main(binding.action), label: binding.keyLabel,
+                              hint: hinted ? binding.short : nil, description: description))
+        }
+        return ModeKeymap("Vehicle detail (Enter)", rows)
+    }
 
     /// The help overlay.
     public static let help = ModeKeymap<HelpAction>("Help", [

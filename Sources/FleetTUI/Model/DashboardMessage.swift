@@ -3,7 +3,8 @@ import FleetCore
 /// Everything that can happen to the dashboard, as a value for `DashboardModel.update`.
 public enum DashboardMessage: Sendable {
     case key(Key)
-    /// The clock moved (monotonic seconds): flashes expire. `wall`, when given, is the wall clock (ages).
+    /// The clock moved (monotonic seconds, and the wall clock when given): flashes expire, commands time out
+    /// unconfirmed, ages move.
     case tick(now: Double, wall: Timestamp? = nil)
     case resized(ScreenSize)
     /// A click selects the row under it and focuses its pane; the wheel moves the selection.

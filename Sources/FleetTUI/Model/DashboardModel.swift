@@ -11,6 +11,14 @@ public struct FilterPrompt: Hashable, Sendable {
     public var text: String
 }
 
+/// The detail view while it is open: the vehicle it shows (fixed when it opened) and how far its timeline is
+/// scrolled. The panes' focus and selections are left as they were, so Esc returns to them.
+public struct VehicleDetail: Hashable, Sendable {
+    public var vehicleID: String
+    /// Timeline rows scrolled past (0: the newest event at the top).
+    public var scroll = 0
+}
+
 /// A smoke alert waiting for the operator's acknowledgement.
 public struct SmokeAlert: Hashable, Sendable {
     public var vehicleID: String
@@ -43,7 +51,19 @@ public struct DashboardModel: Hashable, Sendable {
     public var prompt: FilterPrompt?
     public var dialog: ConfirmDialog?
     public var helpOpen = false
+    /// Commands in flight, by vehicle: one at a time per vehicle.
     public var pending: [String: VehicleCommand] = [:]
+    /// The commands sent from this dashboard, oldest first, at most `maxSentCommands`: what the detail view lists
+    /// and the rows mark, each with its answer and whether the stream has confirmed it.
+    public var sent: [SentCommand] = []
+    /// The most commands `sent` keeps.
+    public static let maxSentCommands = 200
+    /// Seconds after a command's answer within which the stream should confirm it (`confirm_timeout`).
+    public var confirmTimeout: Double = 60
+    /// The store's revision when confirmations were last looked for: only a change of the fleet can bring one.
+    var confirmationsCheckedAt: UInt64?
+    /// The detail view, while open.
+    public var detail: VehicleDetail?
     public var flash: Flash?
     public var paused = false
     public var pausedAtEvents = 0
@@ -76,9 +96,11 @@ public struct DashboardModel: Hashable, Sendable {
     public var snapshot: SnapshotProgress?
     /// Monotonic seconds, from the last `.tick`.
     public var now: Double = 0
-    /// The wall clock to the second, from the last `.tick` that carried it: what ages are shown against. Nil
-    /// leaves ages out.
+    /// The wall clock to the second, from the last `.tick` that carried it: what ages, times of day and command
+    /// timeouts are measured against. Nil (no tick yet, as in a golden screen) leaves ages out.
     public var wallNow: Timestamp?
+    /// `wallNow`, or the epoch before any tick: for what needs some time to compare with (a command's send time).
+    public var wallClock: Timestamp { wallNow ?? Timestamp(microseconds: 0) }
     public var quitting = false
 
     public init(keymap: Keymap = .standard, size: ScreenSize = ScreenSize(width: 80, height: 24),
@@ -95,6 +117,13 @@ public struct DashboardModel: Hashable, Sendable {
     public var layout: DashboardLayout { DashboardLayout(size: size) }
     public var eventsSincePause: Int { paused ? max(0, eventsApplied - pausedAtEvents) : 0 }
     public var isReadOnly: Bool { keymap.isReadOnly }
+    /// The detail view's keys: its own, and the main table's it keeps (read-only mode removed there, gone here).
+    public var detailKeymap: ModeKeymap<DetailAction> { ModeKeymaps.detail(keymap: keymap) }
+
+    /// The newest command sent to a vehicle that sets its lock (lock, unlock), if any: what its row shows.
+    public func lastLockCommand(of vehicleID: String) -> SentCommand? {
+        sent.last { $0.vehicleID == vehicleID && CommandConfirmation.expectedLock(after: $0.command) != nil }
+    }
 
     /// The row a pane's selection is on now, or nil when nothing is selected there.
     ///

@@ -13,6 +13,7 @@ extension DashboardModel {
             // To the second: the screen shows ages in whole seconds, and the model changes only when they do.
             if let wall { wallNow = Timestamp(microseconds: wall.microseconds - wall.microseconds % 1_000_000) }
             if let expiry = flash?.expiresAt, now >= expiry { flash = nil }
+            checkConfirmations(rows)
             return []
         case let .resized(size):
             self.size = size
@@ -45,11 +46,23 @@ extension DashboardModel {
         case let .commandFinished(vehicleID, command, result):
             pending[vehicleID] = nil
             let who = SafeText.sanitize(vehicleID)
+            let index = sent.lastIndex { $0.vehicleID == vehicleID && $0.command == command && $0.isInFlight }
             switch result {
             case let .success(answer):
                 let flow = answer.flowID.map { " (flow \(SafeText.sanitize($0)))" } ?? ""
-                show(.info, "\(command.pastTense) \(who): \(answer.httpStatus)\(flow)")
+                var text = "\(command.pastTense) \(who): \(answer.httpStatus)"
+                if let index {
+                    sent[index].answer = .succeeded(httpStatus: answer.httpStatus, flowID: answer.flowID, at: now)
+                    sent[index].confirmation = CommandConfirmation.confirmation(
+                        of: sent[index], timeline: rows.vehicle(vehicleID)?.timeline, now: now, timeout: confirmTimeout)
+                    switch sent[index].confirmation {
+                    case let .confirmed(evidence, after): text += ", " + Self.confirmedText(evidence, after: after)
+                    default: text += ", waiting for the stream to confirm"
+                    }
+                }
+                show(.info, text + flow)
             case let .failure(failure):
+                if let index { sent[index].answer = .failed(failure) }
                 show(.error, "\(command.verb) \(who) failed: \(failure.description)")
             }
             return []
@@ -104,6 +117,7 @@ extension DashboardModel {
             return []
         }
         if prompt != nil { return handlePrompt(key, rows: rows) }
+        if detail != nil { return handleDetail(key, rows: rows) }
         guard let action = keymap.action(for: key) else {
             if let refusal = keymap.refusal(for: key) { show(.warn, refusal) }
             return []
@@ -125,8 +139,15 @@ extension DashboardModel {
         case .filter: prompt = FilterPrompt(text: filter.text)
         case .clearFilter:
             if !filter.isEmpty { applyFilter(.none, rows: rows) }
-        case .lock: return openDialog(.lockCentralLock, rows: rows)
-        case .unlock: return openDialog(.unlockCentralLock, rows: rows)
+        case .lock: return openDialog(.lockCentralLock, vehicleID: selectedVehicleID(in: rows), rows: rows)
+        case .unlock: return openDialog(.unlockCentralLock, vehicleID: selectedVehicleID(in: rows), rows: rows)
+        case .refresh: return refresh(selectedVehicleID(in: rows), rows: rows)
+        case .openDetail:
+            guard let id = selectedVehicleID(in: rows) else {
+                show(.warn, "no vehicle selected: select one with ↑ ↓")
+                return []
+            }
+            detail = VehicleDetail(vehicleID: id)
         case .acknowledgeSmoke:
             if smokeAlerts.isEmpty {
                 show(.info, "no smoke alerts to acknowledge")
@@ -161,8 +182,9 @@ extension DashboardModel {
         return []
     }
 
-    private mutating func openDialog(_ command: VehicleCommand, rows: FleetRows) -> [DashboardEffect] {
-        guard let id = selectedVehicleID(in: rows) else {
+    /// Opens the lock/unlock dialog for `vehicleID` (the selection's, or the detail view's vehicle).
+    private mutating func openDialog(_ command: VehicleCommand, vehicleID: String?, rows: FleetRows) -> [DashboardEffect] {
+        guard let id = vehicleID else {
             show(.warn, "no vehicle selected: the selected one left the list; select one with ↑ ↓")
             return []
         }
@@ -198,9 +220,116 @@ extension DashboardModel {
             show(.warn, ReadOnlyMode.refusal(open.command))
             return []
         }
-        pending[open.vehicleID] = open.command
-        show(.info, "\(open.command.progressive) \(SafeText.sanitize(open.vehicleID))…")
-        return [.send(open.command, vehicleID: open.vehicleID)]
+        return send(open.command, to: open.vehicleID)
+    }
+
+    /// `r`: asks INVERS for the vehicle's state, without a dialog (it changes nothing on the vehicle); only for a
+    /// vehicle that lists the capability.
+    private mutating func refresh(_ vehicleID: String?, rows: FleetRows) -> [DashboardEffect] {
+        let command = VehicleCommand.requestVehicleState
+        guard let id = vehicleID else {
+            show(.warn, "no vehicle selected: the selected one left the list; select one with ↑ ↓")
+            return []
+        }
+        guard ReadOnlyMode.permits(command, readOnly: isReadOnly) else {
+            show(.warn, ReadOnlyMode.refusal(command))
+            return []
+        }
+        let who = SafeText.sanitize(id)
+        guard let capabilities = rows.vehicle(id)?.commands?.value else {
+            show(.warn, "\(who): its capabilities are not known yet, so no refresh is sent")
+            return []
+        }
+        guard capabilities.contains(command.capability) else {
+            show(.warn, "\(who) cannot be refreshed: it lacks \(command.capability)")
+            return []
+        }
+        if let inFlight = pending[id] {
+            show(.warn, "\(inFlight.verb) \(who) is still in flight")
+            return []
+        }
+        return send(command, to: id)
+    }
+
+    /// Sends a command: in flight until `.commandFinished`, and listed among the commands sent.
+    private mutating func send(_ command: VehicleCommand, to vehicleID: String) -> [DashboardEffect] {
+        pending[vehicleID] = command
+        sent.append(SentCommand(command: command, vehicleID: vehicleID, sentAt: now, sentWall: wallClock))
+        if sent.count > Self.maxSentCommands { sent.removeFirst(sent.count - Self.maxSentCommands) }
+        show(.info, "\(command.progressive) \(SafeText.sanitize(vehicleID))…")
+        return [.send(command, vehicleID: vehicleID)]
+    }
+
+    // MARK: - Confirmation
+
+    /// Looks for the stream's confirmation of the commands that wait for one, and times them out: when the fleet
+    /// changed (only an event can confirm) or a deadline passed. Not while paused: the fleet shown is frozen, so
+    /// its silence would say nothing.
+    mutating func checkConfirmations(_ rows: FleetRows) {
+        guard !paused else { return }
+        let due = nextConfirmationDeadline.map { now >= $0 } ?? false
+        guard due || confirmationsCheckedAt != rows.state.revision else { return }
+        confirmationsCheckedAt = rows.state.revision
+        for i in sent.indices where sent[i].confirmation == .awaiting || sent[i].confirmation == .unconfirmed {
+            let before = sent[i].confirmation
+            let after = CommandConfirmation.confirmation(of: sent[i], timeline: rows.vehicle(sent[i].vehicleID)?.timeline,
+                                                         now: now, timeout: confirmTimeout)
+            guard after != before else { continue }
+            sent[i].confirmation = after
+            let what = "\(sent[i].command.verb) \(SafeText.sanitize(sent[i].vehicleID))"
+            let flow = sent[i].flowID.map { " (flow \(SafeText.sanitize($0)))" } ?? ""
+            switch after {
+            case let .confirmed(evidence, seconds):
+                show(.info, "\(what) \(Self.confirmedText(evidence, after: seconds))\(flow)")
+            case .unconfirmed:
+                show(.warn, "\(what) unconfirmed: the stream showed nothing of it within "
+                     + "\(wholeNumberText(confirmTimeout)) s\(flow)")
+            case .awaiting, .notAwaited:
+                break
+            }
+        }
+    }
+
+    /// The earliest time (monotonic seconds) a command times out, while one awaits confirmation: the runtime wakes
+    /// for it.
+    public var nextConfirmationDeadline: Double? {
+        sent.compactMap { CommandConfirmation.deadline(of: $0, timeout: confirmTimeout) }.min()
+    }
+
+    /// `confirmed by the stream after 1.2 s`.
+    static func confirmedText(_ evidence: CommandConfirmation.Evidence, after seconds: Double) -> String {
+        let by = evidence == .flowID ? "by the stream" : "by the stream's lock state"
+        return "confirmed \(by) after \(oneDecimal(seconds)) s"
+    }
+
+    // MARK: - Detail view
+
+    private mutating func handleDetail(_ key: Key, rows: FleetRows) -> [DashboardEffect] {
+        guard var open = detail else { return [] }
+        guard let action = detailKeymap.action(for: key) else {
+            if let refusal = keymap.refusal(for: key) { show(.warn, refusal) }
+            return []
+        }
+        let count = rows.vehicle(open.vehicleID)?.timeline.count ?? 0
+        let page = max(1, size.height - 12)
+        switch action {
+        case .close:
+            detail = nil
+            return []
+        case .scrollUp: open.scroll -= 1
+        case .scrollDown: open.scroll += 1
+        case .pageUp: open.scroll -= page
+        case .pageDown: open.scroll += page
+        case .top: open.scroll = 0
+        case .bottom: open.scroll = count - 1
+        case .main(.lock): return openDialog(.lockCentralLock, vehicleID: open.vehicleID, rows: rows)
+        case .main(.unlock): return openDialog(.unlockCentralLock, vehicleID: open.vehicleID, rows: rows)
+        case .main(.refresh): return refresh(open.vehicleID, rows: rows)
+        case let .main(other): return perform(other, rows: rows)
+        }
+        open.scroll = max(0, min(open.scroll, count - 1))
+        detail = open
+        return []
     }
 
     private mutating func handlePrompt(_ key: Key, rows: FleetRows) -> [DashboardEffect] {

@@ -12,11 +12,12 @@ public struct FleetRows {
     /// Row by id, when `ids` is not in ascending id order (where a binary search finds it).
     let positions: [String: Int]?
     let logMatches: [Pane: [Int]]
-    /// The fleet's alert counts (as of the last count: at most a second old).
-    public let alerts: AlertCounts
+    /// The fleet's alert counts (as of the last count: at most a second old); nil when the rows were made without
+    /// the wall clock, which the counts need.
+    public let alerts: AlertCounts?
 
     init(state: FleetState, ids: [String], positions: [String: Int]?, logMatches: [Pane: [Int]],
-         filter: VehicleFilter, quickFilter: QuickFilter, sort: VehicleSort, alerts: AlertCounts) {
+         filter: VehicleFilter, quickFilter: QuickFilter, sort: VehicleSort, alerts: AlertCounts?) {
         self.state = state
         self.ids = ids
         self.positions = positions

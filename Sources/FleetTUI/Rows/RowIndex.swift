@@ -22,7 +22,7 @@ public final class RowIndex {
                           sort: VehicleSort)?
     private var shownAtTime = -Double.infinity
 
-    private var alerts = AlertCounts()
+    private var alerts: AlertCounts?
     private var alertsAt: (revision: UInt64, time: Double)?
 
     private var logMatches: [Pane: [Int]] = [:]
@@ -110,7 +110,11 @@ public final class RowIndex {
     }
 
     private func refreshAlerts(state: FleetState, wallNow: Timestamp?, now: Double) {
-        guard let wallNow else { return }
+        guard let wallNow else {
+            alerts = nil
+            alertsAt = nil
+            return
+        }
         if let at = alertsAt, now - at.time < refreshInterval { return }
         alerts = AlertCounts(state.vehicles.values, thresholds: thresholds, now: wallNow)
         alertsAt = (state.revision, now)

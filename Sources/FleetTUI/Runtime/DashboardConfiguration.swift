@@ -37,6 +37,8 @@ public struct DashboardConfiguration: Sendable {
     public var notify: Bool
     /// Clicks select and focus, the wheel scrolls (`mouse = false` leaves the mouse to the terminal).
     public var mouse: Bool
+    /// Seconds after a command's answer within which the event stream should confirm it (`confirm_timeout`).
+    public var confirmTimeoutSeconds: Double
 
     public init(endpoint: String, theme: Theme = BuiltinThemes.standard, themeNames: [String] = BuiltinThemes.names,
                 themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
@@ -44,7 +46,7 @@ public struct DashboardConfiguration: Sendable {
                 maximumFramesPerSecond: Double = 30, warnings: [String] = [], catchUpTo: Int64? = nil,
                 startNotice: String? = nil, thresholds: AlertThresholds = .standard,
                 columns: [VehicleColumn] = VehicleColumn.standard, sort: VehicleSort = .standard, bell: Bool = true,
-                notify: Bool = false, mouse: Bool = true) {
+                notify: Bool = false, mouse: Bool = true, confirmTimeoutSeconds: Double = 60) {
         self.endpoint = endpoint
         self.theme = theme
         self.themeNames = themeNames
@@ -63,6 +65,7 @@ public struct DashboardConfiguration: Sendable {
         self.bell = bell
         self.notify = notify
         self.mouse = mouse
+        self.confirmTimeoutSeconds = confirmTimeoutSeconds
     }
 
     /// `NO_COLOR` set and non-empty forbids colour (no-color.org).

@@ -31,6 +31,8 @@ struct UserInterfaceLoop {
         model = DashboardModel(keymap: keymap, size: terminal.size, themeNames: names, theme: config.theme.name,
                                stream: StreamStatus(state: .connecting, endpoint: config.endpoint))
         model.now = monotonicSeconds()
+        model.wallNow = .now()
+        model.confirmTimeout = config.confirmTimeoutSeconds
         model.catchUpTo = config.catchUpTo
         model.columns = config.columns
         model.sort = config.sort
@@ -81,8 +83,7 @@ struct UserInterfaceLoop {
                 // sorted and filtered afresh: the screen's cached order may be up to a second behind the values.
                 if produced.contains(.exportVehicles) {
                     let fresh = RowIndex(thresholds: model.thresholds).rows(for: shown, model: model, now: now)
-                    export = (VehicleCSV.text(ids: fresh.ids, state: shown, columns: model.columns, pending: model.pending,
-                                              now: model.wallNow, thresholds: model.thresholds), fresh.ids.count)
+                    export = (VehicleCSV.text(ids: fresh.ids, state: shown, model: model), fresh.ids.count)
                 }
                 effects += produced
                 if before != (model.filter, model.quickFilter, model.sort) {
@@ -168,6 +169,8 @@ struct UserInterfaceLoop {
             let intoSecond = Double(Timestamp.now().microseconds - wall.microseconds) / 1e6
             deadline = min(deadline, now + max(0, 1 - intoSecond.truncatingRemainder(dividingBy: 1)))
         }
+        // A command the stream has not confirmed yet: wake when it times out, to say so.
+        if let timeout = model.nextConfirmationDeadline { deadline = min(deadline, timeout) }
         guard deadline.isFinite else { return -1 }
         return Int32(max(0, min(60_000, ((deadline - now) * 1000).rounded(.up))))
     }

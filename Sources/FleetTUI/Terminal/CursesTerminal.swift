@@ -292,6 +292,7 @@ public final class CursesTerminal: Terminal {
         case "↓", "▼": return "v"
         case "←": return "<"
         case "→": return ">"
+        case "✓": return "+"
         default: return "?"
         }
     }

@@ -14,7 +14,8 @@ public enum DashboardView {
         let alerted = Set(model.smokeAlerts.map(\.vehicleID))
         VehiclesView.render(model, rows: rows, layout: layout, alerted: alerted, into: &grid)
         LogPanesView.render(model, rows: rows, layout: layout, alerted: alerted, into: &grid)
-        StatusLineView.render(model, in: layout.status, into: &grid)
+        StatusLineView.render(model, rows: rows, in: layout.status, into: &grid)
+        if let detail = model.detail { VehicleDetailView.render(detail, model: model, rows: rows, into: &grid) }
         if model.helpOpen { HelpView.render(model, into: &grid) }
         if let dialog = model.dialog { DialogView.render(dialog, into: &grid) }
     }

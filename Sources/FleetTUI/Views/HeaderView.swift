@@ -49,8 +49,7 @@ enum HeaderView {
         }
         // The alerts by threshold (`F` filters by each), once the clock has given them; before the fleet's counts,
         // which a narrow screen cuts first.
-        if model.wallNow != nil {
-            let alerts = rows.alerts
+        if let alerts = rows.alerts {
             for (label, count) in [("offline", alerts.offline), ("low charge", alerts.lowCharge), ("stale", alerts.stale)] {
                 add("  \(label) \(count)", count > 0 ? .statusWarn : .header)
             }

@@ -20,6 +20,26 @@ enum HelpView {
         }
         // The other modes' tables; help's own is the footer.
         sections.append((ModeKeymaps.prompt.title, ModeKeymaps.prompt.helpRows.map { ($0.keys, $0.description) }))
+        // The detail view's table, folded to three lines (help must fit 80×24): back, scrolling, and the commands
+        // it keeps (help, theme and quit are listed above).
+        let detail = model.detailKeymap.bindings
+        var detailRows: [(String, String)] = detail.filter { $0.action == .close }.map { ($0.label, $0.description) }
+        let scrolling = detail.filter { binding in
+            if case .main = binding.action { return false }
+            return binding.action != .close
+        }
+        if !scrolling.isEmpty {
+            detailRows.append((scrolling.map(\.label).joined(separator: " "), "scroll the timeline (↑ newer, ↓ older)"))
+        }
+        let commands = detail.compactMap { binding -> (String, String)? in
+            guard case let .main(action) = binding.action, action.command != nil else { return nil }
+            return (binding.label, binding.hint ?? "")
+        }
+        if !commands.isEmpty {
+            detailRows.append((commands.map(\.0).joined(separator: " "),
+                               commands.map(\.1).joined(separator: ", ") + " the vehicle shown"))
+        }
+        sections.append((model.detailKeymap.title, detailRows))
         if !model.isReadOnly {  // no lock, no dialog
             sections.append((ModeKeymaps.dialog.title, ModeKeymaps.dialog.helpRows.map { ($0.keys, $0.description) }))
         }

@@ -4,7 +4,7 @@ import FleetCore
 /// none, the first warning the operator must see: they never expire); the `/` prompt takes the line while it is
 /// open.
 enum StatusLineView {
-    static func render(_ model: DashboardModel, in rect: Rect, into grid: inout CellGrid) {
+    static func render(_ model: DashboardModel, rows: FleetRows, in rect: Rect, into grid: inout CellGrid) {
         grid.fill(rect, style: .normal)
         if let prompt = model.prompt {
             var x = rect.x
@@ -29,13 +29,21 @@ enum StatusLineView {
         }
         var x = rect.x + 1
         let end = rect.maxX - flashWidth - 2
-        for (key, word) in model.keymap.hints {
+        // The detail view's own hints while it is open (a refresh only for a vehicle that offers it).
+        let hints = model.detail.map { detail in
+            model.detailKeymap.hintRows.filter { $0.word != "refresh" || offersRefresh(detail.vehicleID, rows) }
+        } ?? model.keymap.hints
+        for (key, word) in hints {
             let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(word)
             guard x + width <= end else { break }
             x += grid.put(key, x: x, y: rect.y, style: .keyHint)
             x += grid.put(" " + word, x: x, y: rect.y, style: .muted)
             x += 2
         }
+    }
+
+    private static func offersRefresh(_ vehicleID: String, _ rows: FleetRows) -> Bool {
+        rows.vehicle(vehicleID)?.commands?.value.contains(VehicleCommand.requestVehicleState.capability) ?? false
     }
 
     /// The first standing warning as a message that never expires, pointing to help for the others.

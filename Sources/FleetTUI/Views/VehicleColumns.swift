@@ -41,7 +41,7 @@ struct VehicleColumns {
 
     /// A cell's text and slot for one vehicle; the text is sanitised here, where network data meets the screen.
     /// `now` (wall clock) gives the ages; without it they are left out.
-    static func value(_ column: VehicleColumn, of vehicle: Vehicle, pending: VehicleCommand?, now: Timestamp?,
+    static func value(_ column: VehicleColumn, of vehicle: Vehicle, command: LockCommandMark?, now: Timestamp?,
                       thresholds: AlertThresholds) -> (String, StyleSlot) {
         switch column {
         case .id:
@@ -70,7 +70,7 @@ struct VehicleColumns {
             case nil: return ("—", .muted)
             }
         case .lock:
-            if let pending { return (pending.pendingLabel, .pending) }
+            if let command { return command.cell }
             switch vehicle.centralLock?.value {
             case .locked?: return ("LOCKED", .locked)
             case .unlocked?: return ("UNLOCKED", .normal)

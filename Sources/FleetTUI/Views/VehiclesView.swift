@@ -38,9 +38,10 @@ enum VehiclesView {
             let row = top + line
             guard let id = rows.vehicleID(atRow: row), let vehicle = rows.vehicle(id) else { continue }
             let y = content.y + line
+            let command = LockCommandMark.of(vehicle, in: model)
             for (column, x, width) in columns.layout {
-                var (text, style) = VehicleColumns.value(column, of: vehicle, pending: model.pending[id],
-                                                         now: model.wallNow, thresholds: model.thresholds)
+                var (text, style) = VehicleColumns.value(column, of: vehicle, command: command, now: model.wallNow,
+                                                         thresholds: model.thresholds)
                 if alerted.contains(id), column == .smoke || column == .id {
                     if column == .smoke { text = "⚠" }
                     style = .smokeAlert
