@@ -9,6 +9,7 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case acknowledgeSmoke
     case pause
     case nextTheme
+    case toggleMap
     case help
     case quit
 
@@ -100,6 +101,8 @@ public struct Keymap: Hashable, Sendable {
                    description: "pause the display (events are still consumed)", section: .view, hinted: true),
         KeyBinding([.character("t")], .nextTheme, short: "theme", description: "next theme", section: .view,
                    hinted: true),
+        KeyBinding([.character("m")], .toggleMap, short: "map",
+                   description: "switch the right column: log panes or map", section: .view),
         KeyBinding([.character("?")], .help, short: "help", description: "this help (Esc or ? closes)",
                    section: .general, hinted: true),
         KeyBinding([.character("q"), .control("c")], .quit, short: "quit",

@@ -3,8 +3,11 @@ import FleetCore
 /// Everything that can happen to the dashboard, as a value for `DashboardModel.update`.
 public enum DashboardMessage: Sendable {
     case key(Key)
-    /// The clock moved (monotonic seconds): flashes expire.
-    case tick(now: Double)
+    /// The clock moved (monotonic seconds): flashes expire. `wallClock`, when given, is what positions on the map
+    /// are aged against.
+    case tick(now: Double, wallClock: Timestamp? = nil)
+    /// The palette changed (a theme, or the terminal's colours): whether it tells the statuses apart by colour.
+    case statusColors(Bool)
     case resized(ScreenSize)
     case stream(StreamStatus)
     /// Messages the source rejected: the latest, and how many in all since the last report (the inbox coalesces

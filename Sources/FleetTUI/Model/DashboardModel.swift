@@ -68,6 +68,17 @@ public struct DashboardModel: Hashable, Sendable {
     public var snapshot: SnapshotProgress?
     /// Monotonic seconds, from the last `.tick`.
     public var now: Double = 0
+    /// The wall clock, from `.tick`, at `MapState.clockStepMicroseconds` (so it changes the model, and a frame, at
+    /// most that often): what a position's age is measured against. Nil before the first tick that carries it.
+    public var wallClock: Timestamp?
+    /// When a position counts as stale (`staleAfterSeconds`).
+    public var thresholds = AlertThresholds.standard
+    public var map = MapState()
+    /// Draw ASCII only (`--ascii`, or a locale that is not UTF-8): the map falls back to marks at cell resolution.
+    public var asciiOnly = false
+    /// The palette tells the statuses apart by colour; when not (`mono`, `NO_COLOR`) the map tells them apart by
+    /// mark.
+    public var statusColors = true
     public var quitting = false
 
     public init(keymap: Keymap = .standard, size: ScreenSize = ScreenSize(width: 80, height: 24),
@@ -100,11 +111,16 @@ public struct DashboardModel: Hashable, Sendable {
         }
     }
 
-    /// The vehicle the focused pane's selection is about: what `L` and `U` act on.
+    /// The vehicle the focused pane's selection is about: what `L` and `U` act on. The map has no rows: its
+    /// selection is the Vehicles pane's.
     public func selectedVehicleID(in rows: FleetRows) -> String? {
-        guard let row = selectedRow(focus, in: rows) else { return nil }
-        return rows.vehicleID(atRow: row, in: focus)
+        let pane = focus == .map ? Pane.vehicles : focus
+        guard let row = selectedRow(pane, in: rows) else { return nil }
+        return rows.vehicleID(atRow: row, in: pane)
     }
+
+    /// The panes on screen, in focus order: the map replaces the log panes while it is shown.
+    public var visiblePanes: [Pane] { map.shown ? [.vehicles, .map] : [.vehicles] + Pane.logs }
 
     /// The first visible row of a pane that keeps `selected` in view, starting from the remembered top.
     public func scrollTop(_ pane: Pane, selected: Int?, count: Int) -> Int {

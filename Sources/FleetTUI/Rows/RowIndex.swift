@@ -62,7 +62,7 @@ public final class RowIndex {
         }
         if let at = logsAt, at.revision == state.revision, at.filter == filter { return }
         var matches: [Pane: [Int]] = [:]
-        for pane in Pane.allCases where pane != .vehicles {
+        for pane in Pane.logs {
             let entries = state.log(for: pane).entries
             var rows: [Int] = []
             // Newest first: walk the log backwards.

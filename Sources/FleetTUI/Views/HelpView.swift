@@ -20,9 +20,11 @@ enum HelpView {
         }
         // The other modes' tables; help's own is the footer.
         sections.append((ModeKeymaps.prompt.title, ModeKeymaps.prompt.helpRows.map { ($0.keys, $0.description) }))
+        sections.append((ModeKeymaps.map.title, ModeKeymaps.map.helpRows.map { ($0.keys, $0.description) }))
         if !model.isReadOnly {  // no lock, no dialog
             sections.append((ModeKeymaps.dialog.title, ModeKeymaps.dialog.helpRows.map { ($0.keys, $0.description) }))
         }
+        let warningLines = lines
         for (title, rows) in sections {
             if !lines.isEmpty { lines.append(("", "", .dialog)) }
             lines.append((title, "", .title))
@@ -39,10 +41,21 @@ enum HelpView {
         let columns = lines.count > available ? 2 : 1
         // Two columns split between sections, as evenly as they allow: a title never ends a column apart from
         // its rows.
-        var split = lines.count
-        if columns == 2 {
-            let starts = lines.indices.filter { $0 > 0 && lines[$0].2 == .title && lines[$0 - 1].0.isEmpty }
-            split = starts.min { max($0, lines.count - $0) < max($1, lines.count - $1) } ?? (lines.count + 1) / 2
+        func bestSplit(_ lines: [(String, String, StyleSlot)]) -> Int {
+            guard columns == 2 else { return lines.count }
+            let starts = lines.indices.filter { $0 > 0 && lines[$0].2 == .title }
+            return starts.min { max($0, lines.count - $0) < max($1, lines.count - $1) } ?? (lines.count + 1) / 2
+        }
+        var split = bestSplit(lines)
+        // Too long for two columns (80×24 has room for 40 lines): the blank lines between sections go first, so
+        // every key stays listed; the titles still set the sections apart.
+        if max(split, lines.count - split) > available {
+            lines = warningLines
+            for (title, rows) in sections {
+                lines.append((title, "", .title))
+                for (keys, description) in rows { lines.append((keys, description, .dialog)) }
+            }
+            split = bestSplit(lines)
         }
         let placed = lines.indices.map { i in i < split ? (column: 0, row: i) : (column: 1, row: i - split) }
         let perColumn = max(split, lines.count - split)
