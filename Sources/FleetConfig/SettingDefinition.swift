@@ -96,12 +96,16 @@ extension SettingDefinition {
     public static let ascii = SettingDefinition(
         flag: "ascii", configKey: "ascii", kind: .onOff,
         meaning: "ASCII only: + - | for lines, * and o for status marks, for fonts or screen readers")
+    public static let map = SettingDefinition(
+        flag: "map", configKey: "map", kind: .onOff,
+        meaning: "Start with the map in the right-hand column instead of the log panes (m switches)")
     public static let config = SettingDefinition(
         flag: "config", environment: "FLEETWATCH_CONFIG", kind: .text, valueName: "file", meaning: "The config file",
         defaultText: "$XDG_CONFIG_HOME/fleetwatch/config.toml")
 
     /// Every setting, in the order the help lists them.
     public static let all: [SettingDefinition] = [
-        amqpURL, queues, stream, apiURL, tokenURL, clientID, clientSecretFile, tlsCA, prefetch, theme, readOnly, ascii, config,
+        amqpURL, queues, stream, apiURL, tokenURL, clientID, clientSecretFile, tlsCA, prefetch, theme, readOnly, ascii, map,
+        config,
     ]
 }

@@ -25,6 +25,8 @@ public struct Settings: Sendable {
     public var readOnly: Bool
     /// The config file's `ascii`: the dashboard draws ASCII stand-ins for lines and glyphs (its `--ascii` ORs in).
     public var ascii: Bool
+    /// The config file's `map`: the dashboard starts with the map shown (its `--map` ORs in).
+    public var map: Bool
     /// The config file that was read, if any.
     public var configFile: String?
     /// Things the user should hear about but that do not stop the program: the AMQP password on the command line
@@ -115,6 +117,7 @@ extension Settings {
             clientID: text(options.clientID, .clientID), clientSecret: secret, tlsCA: text(options.tlsCA, .tlsCA),
             prefetch: prefetch, theme: text(options.theme, .theme),
             readOnly: options.readOnly || (file.onOff(.readOnly) ?? false), ascii: file.onOff(.ascii) ?? false,
+            map: file.onOff(.map) ?? false,
             configFile: configFile, warnings: warnings)
     }
 

@@ -12,7 +12,7 @@ import Logging
 struct DashboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard", abstract: "The live dashboard (the default).",
-        discussion: "Needs a terminal. Keys: / filter, L lock, U unlock, Tab pane, p pause, t theme, ? help, q quit.")
+        discussion: "Needs a terminal. Keys: / filter, L lock, U unlock, Tab pane, m map, p pause, t theme, ? help, q quit.")
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -32,6 +32,9 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong(SettingDefinition.ascii.flag), help: SettingDefinition.ascii.argumentHelp)
     var ascii = false
+
+    @Flag(name: .customLong(SettingDefinition.map.flag), help: SettingDefinition.map.argumentHelp)
+    var map = false
 
     @OptionGroup var logging: LoggingOptions
 
@@ -77,7 +80,7 @@ struct DashboardCommand: AsyncParsableCommand {
             endpoint: endpoint, theme: theme, themeNames: catalog.names(), themeCatalog: catalog,
             themeError: themeError, readOnly: settings?.readOnly ?? connection.readOnly,
             colorAllowed: DashboardConfiguration.colorAllowed(environment: environment, noColorFlag: noColor),
-            asciiOnly: ascii || settings?.ascii == true, warnings: warnings, catchUpTo: catchUpTo)
+            asciiOnly: ascii || settings?.ascii == true, mapShown: map || settings?.map == true, warnings: warnings, catchUpTo: catchUpTo)
         let runtime = DashboardRuntime(source: source, commands: commands, configuration: configuration)
         let logger = Logger(label: "fleetwatch.dashboard")
         logger.notice("dashboard started", metadata: ["endpoint": "\(endpoint)", "demo": "\(demo)"])

@@ -34,6 +34,7 @@ import TestSupport
         theme = "mono"
         read_only = true
         ascii = true
+        map = true
         """
 
     @Test func theConfigFileIsTheLastResort() throws {
@@ -50,6 +51,7 @@ import TestSupport
         #expect(s.theme == "mono")
         #expect(s.readOnly)
         #expect(s.ascii)
+        #expect(s.map)
         #expect(s.configFile == "/cfg/fleetwatch/config.toml")
         #expect(s.warnings.isEmpty)
     }
@@ -84,6 +86,7 @@ import TestSupport
         #expect(s.prefetch == 200)
         #expect(!s.readOnly)
         #expect(!s.ascii)
+        #expect(!s.map)
         #expect(s.clientID == nil && s.clientSecret == nil)
     }
 
