@@ -60,11 +60,3 @@ public struct MapRaster: Hashable, Sendable {
         return (dot, cell)
     }
 }
-
-/// One cell of the map: the dots raised, how many vehicles, and the most important status among them.
-public struct MapCell: Hashable, Sendable {
-    public var pattern: UInt8
-    public var count: Int
-    /// Nil for an empty cell.
-    public var top: MapStatus?
-}
