@@ -6,7 +6,7 @@ import PackageDescription
 // (ordo-one/benchmark and its malloc interposer). It depends on the root package by path, like Fuzz/ does.
 //
 //   Benchmarks/DecodeApply   decode + apply, one core, against Foundation's JSONDecoder on the same bodies
-//   Benchmarks/Frame         a dashboard frame at 1,000 and 100,000 vehicles (200×60), and idle CPU
+//   Benchmarks/Frame         a dashboard frame at 1,000 and 100,000 vehicles (200×60), log panes or map; idle CPU
 //   Benchmarks/Memory        resident memory with 100,000 vehicles after 1,000,000 events
 //   bench-verdict            the verdicts: ratios against the same run's baselines, from the harness's export
 //   fleetwatch-bench-consumer  the consumer benchmark's Swift side (a broker is needed: scripts/bench-consumer)

@@ -127,13 +127,16 @@ extension SettingDefinition {
         flag: "confirm-timeout", configKey: "confirm_timeout", kind: .wholeNumber, valueName: "seconds",
         meaning: "Seconds the event stream has to confirm a command after its answer before the dashboard calls it "
             + "unconfirmed, 1 to 3600", defaultText: String(Settings.defaultConfirmTimeout))
+    public static let map = SettingDefinition(
+        flag: "map", configKey: "map", kind: .onOff,
+        meaning: "Start with the map in the right-hand column instead of the log panes (m switches)")
     public static let config = SettingDefinition(
         flag: "config", environment: "FLEETWATCH_CONFIG", kind: .text, valueName: "file", meaning: "The config file",
         defaultText: "$XDG_CONFIG_HOME/fleetwatch/config.toml")
 
     /// Every setting, in the order the help lists them.
     public static let all: [SettingDefinition] = [
-        amqpURL, queues, stream, apiURL, tokenURL, clientID, clientSecretFile, tlsCA, prefetch, theme, readOnly, ascii,
+        amqpURL, queues, stream, apiURL, tokenURL, clientID, clientSecretFile, tlsCA, prefetch, theme, readOnly, ascii, map,
         columns, sort, bell, notify, mouse, offlineAfter, lowCharge, staleAfter, confirmTimeout, config,
     ]
 }

@@ -48,6 +48,8 @@ public struct Settings: Sendable {
 /// The dashboard's view settings from the config file, unchecked: what they name (columns, intervals) belongs to
 /// the dashboard, which says what is wrong with a value.
 public struct ViewPreferences: Sendable, Hashable {
+    /// The config file's `map`: the dashboard starts with the map shown (its `--map` ORs in).
+    public var map: Bool?
     public var columns: [String]?
     public var sort: String?
     public var bell: Bool?
@@ -57,9 +59,10 @@ public struct ViewPreferences: Sendable, Hashable {
     public var lowCharge: Int?
     public var staleAfter: String?
 
-    public init(columns: [String]? = nil, sort: String? = nil, bell: Bool? = nil, notify: Bool? = nil,
+    public init(map: Bool? = nil, columns: [String]? = nil, sort: String? = nil, bell: Bool? = nil, notify: Bool? = nil,
                 mouse: Bool? = nil, offlineAfter: String? = nil,
                 lowCharge: Int? = nil, staleAfter: String? = nil) {
+        self.map = map
         self.columns = columns
         self.sort = sort
         self.bell = bell
@@ -155,6 +158,7 @@ extension Settings {
             readOnly: options.readOnly || (file.onOff(.readOnly) ?? false), confirmTimeout: confirmTimeout,
             ascii: file.onOff(.ascii) ?? false,
             view: ViewPreferences(
+                map: file.onOff(.map),
                 columns: file.list(.columns), sort: file.text(.sort), bell: file.onOff(.bell), notify: file.onOff(.notify),
                 mouse: file.onOff(.mouse),
                 offlineAfter: file.text(.offlineAfter), lowCharge: file.wholeNumber(.lowCharge),

@@ -13,7 +13,7 @@ struct DashboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard", abstract: "The live dashboard (the default).",
         discussion: """
-            Needs a terminal. Keys: / filter, L lock, U unlock, Tab pane, p pause, t theme, ? help, q quit. \
+            Needs a terminal. Keys: / filter, L lock, U unlock, Tab pane, m map, p pause, t theme, ? help, q quit. \
             On a stream (--stream) without --since it resumes where it left off (the first time: the last 24 hours).
             """)
 
@@ -37,6 +37,9 @@ struct DashboardCommand: AsyncParsableCommand {
     var ascii = false
 
     @OptionGroup var view: ViewOptions
+
+    @Flag(name: .customLong(SettingDefinition.map.flag), help: SettingDefinition.map.argumentHelp)
+    var map = false
 
     @OptionGroup var logging: LoggingOptions
 
@@ -83,7 +86,7 @@ struct DashboardCommand: AsyncParsableCommand {
             endpoint: endpoint, theme: theme, themeNames: catalog.names(), themeCatalog: catalog,
             themeError: themeError, readOnly: settings?.readOnly ?? connection.readOnly,
             colorAllowed: DashboardConfiguration.colorAllowed(environment: environment, noColorFlag: noColor),
-            asciiOnly: ascii || settings?.ascii == true, warnings: warnings, catchUpTo: live?.catchUpTo,
+            asciiOnly: ascii || settings?.ascii == true, mapShown: map || settings?.view.map == true, warnings: warnings, catchUpTo: live?.catchUpTo,
             startNotice: live?.startNotice, thresholds: shown.thresholds, columns: shown.columns, sort: shown.sort,
             bell: shown.bell, notify: shown.notify, mouse: shown.mouse,
             confirmTimeoutSeconds: Double(settings?.confirmTimeout ?? Settings.defaultConfirmTimeout))

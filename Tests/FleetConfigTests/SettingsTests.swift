@@ -41,6 +41,7 @@ import TestSupport
         offline_after = "30m"
         low_charge = 15
         stale_after = "2h"
+        map = true
         """
 
     @Test func theConfigFileIsTheLastResort() throws {
@@ -57,9 +58,10 @@ import TestSupport
         #expect(s.theme == "mono")
         #expect(s.readOnly)
         #expect(s.ascii)
+        #expect(s.view.map == true)
         #expect(s.configFile == "/cfg/fleetwatch/config.toml")
         #expect(s.warnings.isEmpty)
-        #expect(s.view == ViewPreferences(columns: ["id", "charge", "report"], sort: "-charge", bell: false, notify: true,
+        #expect(s.view == ViewPreferences(map: true, columns: ["id", "charge", "report"], sort: "-charge", bell: false, notify: true,
                                           offlineAfter: "30m", lowCharge: 15, staleAfter: "2h"))
     }
 
@@ -93,6 +95,7 @@ import TestSupport
         #expect(s.prefetch == 200)
         #expect(!s.readOnly)
         #expect(!s.ascii)
+        #expect(s.view.map == nil)
         #expect(s.clientID == nil && s.clientSecret == nil)
     }
 

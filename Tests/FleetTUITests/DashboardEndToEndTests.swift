@@ -1,6 +1,7 @@
 import TestSupport
 import Foundation
 import Testing
+@testable import FleetTUI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -93,6 +94,85 @@ import Glibc
                   "env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR= XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) sh -c '\(script)'"])
 
         await lockFlow(tmux, fleetSize: 40, connectedAs: "● connected")
+    }
+
+    /// The map on the demo fleet: `m` shows it with vehicles drawn in braille, `+` zooms in (the scale bar's
+    /// metres per cell shrink), `c` puts the selected vehicle (`@`) in the middle of the picture, `m` brings the
+    /// log panes back.
+    @Test func mapOnTheDemoFleet() async throws {
+        let binary = Self.binary
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
+        let tmux = Tmux()
+        defer { tmux.run(["kill-server"]) }
+        let dir = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let size = ScreenSize(width: 120, height: 35)
+        tmux.run(["new-session", "-d", "-s", "t", "-x", "\(size.width)", "-y", "\(size.height)",
+                  "env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR= XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) sh -c "
+                    + "'\(binary) --demo --demo-vehicles 40 --demo-speed 60; echo FLEETWATCH-EXIT=$?; sleep 60'"])
+        // At 60 simulated seconds a second every vehicle has reported its position (parked ones every 5 minutes)
+        // within 5 s: the REST list the demo starts from has no positions, as INVERS's has none.
+        guard await tmux.waitFor("the dashboard", { $0.contains("Vehicles 40/40") && $0.contains("Rentals") })
+            != nil else { return }
+        let picture = DashboardLayout(size: size).mapPicture
+        /// The picture's rows of a screen, as columns of characters.
+        func pictureRows(_ screen: String) -> [[Character]] {
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+            return (picture.y..<picture.maxY).map { y in
+                guard y < lines.count else { return [] }
+                return Array(lines[y].dropFirst(picture.x).prefix(picture.width))
+            }
+        }
+        func braille(_ screen: String) -> Int {
+            let cells: [Character] = pictureRows(screen).flatMap { $0 }
+            return cells.filter { cell in
+                guard let scalar = cell.unicodeScalars.first else { return false }
+                return (0x2801...0x28FF).contains(scalar.value)
+            }.count
+        }
+        /// Metres per cell of the scale bar `├──┤ 20 km`.
+        func metresPerCell(_ screen: String) -> Double? {
+            guard let line = screen.split(separator: "\n").first(where: { $0.contains("├") && $0.contains("┤ ") }),
+                  let start = line.firstIndex(of: "├"), let end = line.firstIndex(of: "┤") else { return nil }
+            let cells = line[start..<end].count
+            let words = line[line.index(after: end)...].split(separator: " ")
+            guard words.count >= 2, let number = Double(words[0]) else { return nil }
+            return number * (words[1] == "km" ? 1000 : 1) / Double(cells)
+        }
+
+        tmux.keys("m")
+        /// `38 shown · 2 no position`: how many vehicles the map drew.
+        func shown(_ screen: String) -> Int {
+            guard let range = screen.range(of: " shown") else { return 0 }
+            return Int(screen[..<range.lowerBound].reversed().prefix { $0.isNumber }.reversed().map(String.init)
+                .joined()) ?? 0
+        }
+        // Most of the fleet (an offline vehicle reports nothing until it is back).
+        guard let opened = await tmux.waitFor("the map with the fleet", {
+            $0.contains("┌ Map") && !$0.contains("Rentals") && braille($0) > 0 && shown($0) >= 30
+                && metresPerCell($0) != nil
+        }), let fitted = metresPerCell(opened) else { return }
+
+        tmux.keys("+")
+        guard await tmux.waitFor("the map zoomed in", { (metresPerCell($0) ?? .infinity) < fitted * 0.75 }) != nil
+        else { return }
+
+        tmux.keys("c")
+        let middle = (x: picture.width / 2, y: picture.height / 2)
+        /// Whether `@` is drawn within a cell of the picture's middle.
+        func selectionInTheMiddle(_ screen: String) -> Bool {
+            let rows = pictureRows(screen)
+            for y in rows.indices where abs(y - middle.y) <= 1 {
+                for x in rows[y].indices where abs(x - middle.x) <= 1 && rows[y][x] == "@" { return true }
+            }
+            return false
+        }
+        await tmux.waitFor("the selected vehicle in the middle") { selectionInTheMiddle($0) }
+
+        tmux.keys("m")
+        await tmux.waitFor("the log panes back") { $0.contains("Rentals") && !$0.contains("┌ Map") }
+        tmux.keys("q")
+        await tmux.waitFor("a clean exit") { $0.contains("FLEETWATCH-EXIT=0") }
     }
 
     /// `L` and `y` arriving in one write (tmux sends them together, as a user typing ahead of a slow screen

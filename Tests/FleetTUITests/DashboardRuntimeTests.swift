@@ -14,10 +14,11 @@ import Testing
         let finished = DoneFlag()
 
         init(commands: (any VehicleCommands)? = FakeCommands(), readOnly: Bool = false, warnings: [String] = [],
-             themeError: ThemeError? = nil) {
+             themeError: ThemeError? = nil, mapShown: Bool = false) {
             runtime = DashboardRuntime(source: source, commands: commands,
                                        configuration: DashboardConfiguration(endpoint: "fake", themeError: themeError,
-                                                                             readOnly: readOnly, warnings: warnings))
+                                                                             readOnly: readOnly, mapShown: mapShown,
+                                                                             warnings: warnings))
             let runtime = self.runtime, terminal = self.terminal, finished = self.finished
             thread = Thread {
                 runtime.runUserInterface(on: terminal)
@@ -62,6 +63,18 @@ import Testing
         #expect(await eventually { h.shows("Locked V-107: 200, waiting for the stream to confirm (flow flow-V-107)") },
                 "\(h.screen())")
         #expect(h.source.settled == 20)
+        #expect(await h.quit())
+    }
+
+    /// `map = true`: the map is there from the first frame, and fits the fleet when positions arrive.
+    @Test func theConfigurationCanStartWithTheMap() async {
+        let h = Harness(mapShown: true)
+        #expect(await eventually { h.shows("┌ Map") && h.shows("no vehicle has a position yet") }, "\(h.screen())")
+        #expect(!h.shows("Rentals"))
+        h.source.emit(MapFixture.position("SNAP1", lat: 52.52, lon: 13.405, at: "10:00:00", eventID: "p-1"))
+        #expect(await eventually { h.shows("1 shown") }, "\(h.screen())")
+        h.type(.character("m"))
+        #expect(await eventually { h.shows("Rentals") && !h.shows("┌ Map") }, "\(h.screen())")
         #expect(await h.quit())
     }
 

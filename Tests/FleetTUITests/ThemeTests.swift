@@ -80,6 +80,20 @@ import Testing
         #expect(palette[.selected].foreground == -1)
     }
 
+    /// The map tells statuses apart by colour only where the palette does: the default theme at every colour
+    /// depth; not `mono`, not any theme without colour (`NO_COLOR`), and not a theme that gives two statuses one
+    /// colour (solarized's offline and smoke are both orange, told apart by bold alone): there it draws marks.
+    @Test func theMapKnowsWhenStatusesHaveNoColourOfTheirOwn() {
+        for depth in [ColorDepth.xterm256, .ansi16, .ansi8] {
+            #expect(Palette(theme: BuiltinThemes.standard, depth: depth).tellsStatusesByColor, "\(depth)")
+        }
+        for name in BuiltinThemes.names {
+            #expect(!Palette(theme: BuiltinThemes.theme(named: name)!, depth: .mono).tellsStatusesByColor, "\(name)")
+        }
+        #expect(!Palette(theme: BuiltinThemes.mono, depth: .xterm256).tellsStatusesByColor)
+        #expect(!Palette(theme: BuiltinThemes.theme(named: "solarized-dark")!, depth: .xterm256).tellsStatusesByColor)
+    }
+
     @Test func noThemeUsesBrightBlackForText() throws {
         for name in BuiltinThemes.names {
             let theme = BuiltinThemes.theme(named: name)!

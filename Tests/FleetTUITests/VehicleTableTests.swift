@@ -74,8 +74,8 @@ import TestSupport
         #expect(model.sort == VehicleSort(.life))  // id → plate → name, reversed, → life
     }
 
-    /// The order is cached: events that change the sorted value move a vehicle at most once an interval, and a
-    /// new vehicle (membership) or another sort re-sorts at once.
+    /// The order is cached: events that change the sorted value, or add a vehicle, move it at most once an
+    /// interval; another sort re-sorts at once.
     @Test func theSortIsCachedAndRefreshedAtMostOnceAnInterval() {
         var state = Fixture.richFleet()
         let index = RowIndex(refreshInterval: 1)
@@ -85,7 +85,34 @@ import TestSupport
         #expect(index.rows(for: state, filter: .none, sort: sort, now: 10.5).vehicleID(atRow: 0) == "K2M9X")
         #expect(index.rows(for: state, filter: .none, sort: sort, now: 11).vehicleID(atRow: 0) == "VEH-043")
         state.apply(Fixture.reading("NEW-1", charge: 0, at: "12:29:59", eventID: "new"))
-        #expect(index.rows(for: state, filter: .none, sort: sort, now: 11.1).vehicleID(atRow: 0) == "NEW-1")
+        #expect(index.rows(for: state, filter: .none, sort: sort, now: 12.1).vehicleID(atRow: 0) == "NEW-1")
+    }
+
+    /// New vehicles (arriving nearly every frame while a dashboard catches up) are merged into the id order
+    /// without sorting the fleet again, either way round; under a value sort they wait at the end for the next
+    /// sort, at most an interval away.
+    @Test func newVehiclesAreMergedIntoTheOrder() {
+        for descending in [false, true] {
+            var state = Fixture.richFleet()
+            let index = RowIndex(refreshInterval: 1)
+            let sort = VehicleSort(.id, descending: descending)
+            _ = index.rows(for: state, filter: .none, sort: sort, now: 10)
+            for (i, id) in ["AAA", "ZZZ", "M00", "K2M9Y"].enumerated() {
+                state.apply(Fixture.reading(id, charge: 50, at: "12:29:00", eventID: "new-\(i)"))
+            }
+            let rows = index.rows(for: state, filter: .none, sort: sort, now: 10)
+            let shown = (0..<rows.count(.vehicles)).compactMap(rows.vehicleID(atRow:))
+            let expected = state.vehicles.keys.sorted()
+            #expect(shown == (descending ? expected.reversed() : expected))
+            for (row, id) in shown.enumerated() { #expect(rows.row(ofVehicle: id) == row) }
+        }
+        var state = Fixture.richFleet()
+        let index = RowIndex(refreshInterval: 1)
+        let byCharge = VehicleSort(.charge)
+        _ = index.rows(for: state, filter: .none, sort: byCharge, now: 10)
+        state.apply(Fixture.reading("AAA", charge: 1, at: "12:29:00", eventID: "new"))
+        #expect(index.rows(for: state, filter: .none, sort: byCharge, now: 10.2).vehicleID(atRow: 7) == "AAA")
+        #expect(index.rows(for: state, filter: .none, sort: byCharge, now: 11.2).vehicleID(atRow: 0) == "AAA")
     }
 
     /// A quick filter combines with `/`, and the title names it.

@@ -71,6 +71,98 @@ import Testing
         Golden.check(screen(model).lines, named: "help-warnings")
     }
 
+    // MARK: - The map
+
+    func mapScreen(_ model: DashboardModel, _ state: FleetState) -> CellGrid {
+        DashboardView.render(model, rows: index.rows(for: state, filter: model.filter))
+    }
+
+    /// The rows of the right column that hold map cells, styled: which slot painted each mark.
+    func mapStyles(_ grid: CellGrid) -> [String] {
+        let layout = DashboardLayout(size: grid.size)
+        return (layout.mapPicture.y..<layout.mapPicture.maxY).compactMap { y in
+            let row = (layout.mapPicture.x..<layout.mapPicture.maxX).map { grid[$0, y] }
+            guard row.contains(where: { $0.text != " " }) else { return nil }
+            var line = ""
+            var current: StyleSlot?
+            for cell in row {
+                if cell.style != current, cell.text != " " {
+                    line += "[\(cell.style.rawValue)]"
+                    current = cell.style
+                }
+                line += cell.text
+            }
+            return line
+        }
+    }
+
+    @Test func mapOfASmallFleetInOneCity() {
+        let state = MapFixture.oneCity()
+        let grid = mapScreen(MapFixture.model(state), state)
+        Golden.check(grid.lines, named: "map-one-city")
+        Golden.check(mapStyles(grid), named: "map-one-city-styles")
+        let text = grid.lines.joined(separator: "\n")
+        #expect(text.contains("6 shown · 1 stale · 1 no position · 1 invalid"))
+        #expect(text.contains(" km"))
+    }
+
+    @Test func mapOfAFleetAcrossTwoCities() {
+        let state = MapFixture.twoCities()
+        let grid = mapScreen(MapFixture.model(state), state)
+        Golden.check(grid.lines, named: "map-two-cities")
+        Golden.check(mapStyles(grid), named: "map-two-cities-styles")
+        #expect(grid.lines.joined().contains("10 shown"))
+    }
+
+    @Test func mapFiltered() {
+        let state = MapFixture.twoCities()
+        let grid = mapScreen(MapFixture.model(state, filter: "m-"), state)
+        Golden.check(grid.lines, named: "map-filtered")
+        #expect(grid.line(1).contains("Map [/m-]"))
+        #expect(grid.lines.joined().contains("4 shown"))
+    }
+
+    /// The selected vehicle is `@` in the selection's style, whatever its status (here the smoke one).
+    @Test func mapMarksTheSelectedVehicle() {
+        let state = MapFixture.oneCity()
+        var model = MapFixture.model(state)
+        model.selections[.vehicles] = .vehicle("B-SMK")
+        let grid = mapScreen(model, state)
+        Golden.check(grid.lines, named: "map-selected")
+        let marks = grid.cells.filter { $0.text == "@" }
+        #expect(marks.count == 2 && marks.allSatisfy { $0.style == .selected }, "on the map and in the footer")
+        #expect(grid.lines.joined().contains("@ B-SMK 52.6500 N 13.2000 E"))
+        #expect(!grid.cells.contains { $0.style == .smoke && $0.text.unicodeScalars.first!.value >= 0x2800 },
+                "the selection's cell is the mark, not the smoke dot")
+    }
+
+    /// Without colour (mono, NO_COLOR) the statuses differ by mark: letters at cell resolution.
+    @Test func mapInMono() {
+        let state = MapFixture.oneCity()
+        var model = MapFixture.model(state)
+        model.statusColors = false
+        let grid = mapScreen(model, state)
+        Golden.check(grid.lines, named: "map-mono")
+        let picture = DashboardLayout(size: grid.size).mapPicture
+        let marks = (picture.y..<picture.maxY).flatMap { y in (picture.x..<picture.maxX).map { grid[$0, y].text } }
+            .filter { $0 != " " }
+        #expect(Set(marks) == ["!", "x", "r", "o", "."], "\(marks)")
+    }
+
+    /// `--ascii` or a locale that is not UTF-8: marks at cell resolution, and nothing else but ASCII once the
+    /// backend's stand-ins are applied (what the golden shows).
+    @Test func mapInASCII() {
+        let state = MapFixture.twoCities()
+        var model = MapFixture.model(state)
+        model.asciiOnly = true
+        let grid = mapScreen(model, state)
+        let ascii = grid.lines.map { String(String.UnicodeScalarView($0.unicodeScalars.map(CursesTerminal.ascii))) }
+        Golden.check(ascii, named: "map-ascii")
+        #expect(!grid.lines.joined().unicodeScalars.contains { (0x2800...0x28FF).contains($0.value) })
+        #expect(grid.lines.joined().unicodeScalars.filter { !$0.isASCII }.allSatisfy { CursesTerminal.ascii($0) != "?" },
+                "every glyph has a stand-in")
+    }
+
     @Test func tooSmall() {
         let grid = screen(Fixture.model(size: ScreenSize(width: 62, height: 18)))
         Golden.check(grid.lines, named: "too-small")

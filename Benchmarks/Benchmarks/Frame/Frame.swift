@@ -1,5 +1,6 @@
 // The dashboard's frame at 1,000 and 100,000 vehicles on a 200×60 screen (the small fleet is the large one's
-// baseline, in the same run), and the CPU an idle dashboard uses. `scripts/bench frame` runs and judges it.
+// baseline, in the same run), the same with the map open (judged against the map's own small frame), and the CPU
+// an idle dashboard uses. `scripts/bench frame` runs and judges it.
 import Benchmark
 import BenchVerdicts
 import BenchWorkloads
@@ -12,19 +13,21 @@ let benchmarks: @Sendable () -> Void = {
     let frames = Benchmark.Configuration(
         metrics: [.wallClock], timeUnits: .nanoseconds, warmupIterations: 20,
         maxDuration: .seconds(120), maxIterations: Plan.frames)
-    func frameBenchmark(_ name: String, vehicles: Int, filter: String = "") {
+    func frameBenchmark(_ name: String, vehicles: Int, filter: String = "", map: Bool = false) {
         Benchmark(name, configuration: frames) { benchmark, loop in
             loop.advance()
             benchmark.startMeasurement()
             loop.frame()
             benchmark.stopMeasurement()
         } setup: {
-            FrameLoop(vehicles: vehicles, filter: filter)
+            FrameLoop(vehicles: vehicles, filter: filter, map: map)
         }
     }
     frameBenchmark(Plan.small, vehicles: Plan.smallFleet)
     frameBenchmark(Plan.large, vehicles: Plan.largeFleet)
     frameBenchmark(Plan.filtered, vehicles: Plan.largeFleet, filter: Plan.filter)
+    frameBenchmark(Plan.mapSmall, vehicles: Plan.smallFleet, map: true)
+    frameBenchmark(Plan.mapLarge, vehicles: Plan.largeFleet, map: true)
 
     // Idle: the process's CPU over a window of sleeping, from getrusage (the harness's CPU metrics count in 10 ms
     // scheduler ticks). No harness metric that samples in the background is asked for, so the harness's own

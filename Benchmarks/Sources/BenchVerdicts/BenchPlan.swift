@@ -28,6 +28,10 @@ public enum BenchPlan {
         /// The large fleet with a filter typed: printed, not judged (the full refilter runs at most once a second).
         public static let filtered = "frame 100k vehicles filtered"
         public static let filter = "veh-1"
+        /// The same two fleets with the map open in the right-hand column (every vehicle has a position); judged by
+        /// the same rule, the large map frame against the small map frame.
+        public static let mapSmall = "frame 1k vehicles map"
+        public static let mapLarge = "frame 100k vehicles map"
         public static let idleFleet = 1_000
         /// Seconds of one idle window.
         public static let idleSeconds = 3

@@ -23,7 +23,7 @@ import Testing
 
     @Test func aRunThatExportedNothingCannotPass() {
         let report = InProcessReport(HarnessExport(files: [:]), suites: InProcessSuite.allCases)
-        #expect(report.verdicts.count == 4)
+        #expect(report.verdicts.count == 5)
         #expect(report.verdicts.allSatisfy { $0.outcome == .cannotMeasure })
         #expect(ExitStatus.of(report.verdicts) == ExitStatus.cannotMeasure)
     }
@@ -40,6 +40,27 @@ import Testing
             name(target, run, "mallocCountTotal"): file(40_000_000),
         ])
         #expect(InProcessReport(measured, suites: [.memory]).verdicts.map(\.outcome) == [.met])
+    }
+
+    /// The map's frame is judged against the map's own 1k-vehicle frame, not the log panes' (which is cheaper).
+    @Test func theMapFrameIsJudgedAgainstTheMapsSmallFrame() {
+        typealias Plan = BenchPlan.Frame
+        let export = HarnessExport(files: [
+            name(Plan.target, Plan.small, "wallClock"): file(100_000),
+            name(Plan.target, Plan.large, "wallClock"): file(120_000),
+            name(Plan.target, Plan.mapSmall, "wallClock"): file(200_000),
+            name(Plan.target, Plan.mapLarge, "wallClock"): file(290_000),
+        ])
+        let map = InProcessReport(export, suites: [.frame]).verdicts.first { $0.subject.hasPrefix("map frame") }
+        #expect(map?.outcome == .met, "290 µs is 1.45× the 200 µs map frame (2.9× the log panes')")
+        let slow = HarnessExport(files: [
+            name(Plan.target, Plan.mapSmall, "wallClock"): file(200_000),
+            name(Plan.target, Plan.mapLarge, "wallClock"): file(310_000),
+        ])
+        #expect(InProcessReport(slow, suites: [.frame]).verdicts.first { $0.subject.hasPrefix("map frame") }?.outcome
+                == .missed)
+        let none = InProcessReport(HarnessExport(files: [:]), suites: [.frame]).verdicts
+        #expect(none.first { $0.subject.hasPrefix("map frame") }?.outcome == .cannotMeasure)
     }
 
     @Test func decodeApplyIsJudgedAgainstItsBaselineInTheSameExport() {

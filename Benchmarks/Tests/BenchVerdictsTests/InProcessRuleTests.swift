@@ -17,6 +17,7 @@ import Testing
         #expect(FrameRule.judge(smallNanos: 1_900_000, largeNanos: 2_100_000).outcome == .missed)  // over 2 ms
         #expect(FrameRule.judge(smallNanos: 2_000_000, largeNanos: 2_000_000).outcome == .met)
         #expect(FrameRule.judge(smallNanos: nil, largeNanos: 2_000_000).outcome == .cannotMeasure)
+        #expect(FrameRule.judge(smallNanos: 800_000, largeNanos: 1_200_001, subject: "map frame").subject == "map frame")
     }
 
     @Test func idleCPUIsJudgedAboveTheHarnessesOwn() {

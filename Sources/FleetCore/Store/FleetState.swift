@@ -45,6 +45,8 @@ public struct FleetState: Sendable {
     public private(set) var revision: UInt64 = 0
     /// Bumped when a vehicle is added: a view re-sorts its vehicle list only when it moved.
     public private(set) var membershipRevision: UInt64 = 0
+    /// Which vehicles changed lately: lets a view's per-vehicle cache catch up without rescanning the fleet.
+    public private(set) var vehicleChanges = VehicleChangeJournal()
 
     private var seen: SeenEvents
 
@@ -199,6 +201,7 @@ public struct FleetState: Sendable {
             membershipRevision &+= 1
         }
         let (before, after) = Self.mutate(&vehicles.values[index], body)
+        vehicleChanges.record(index)
         counts.vehicles += isNew ? 1 : 0
         counts.online += after.online - before.online
         counts.inRental += after.inRental - before.inRental

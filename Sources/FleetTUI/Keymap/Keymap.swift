@@ -16,6 +16,7 @@ public enum KeyAction: Hashable, Sendable, CaseIterable {
     case sortNext, sortReverse
     case quickFilter
     case export
+    case toggleMap
     case help
     case quit
 
@@ -123,6 +124,8 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding([.character("p")], .pause, short: "pause",
                    description: "pause the display (events are still consumed)", section: .view),
         KeyBinding([.character("t")], .nextTheme, short: "theme", description: "next theme", section: .view),
+        KeyBinding([.character("m")], .toggleMap, short: "map",
+                   description: "switch the right column: log panes or map", section: .view),
         KeyBinding([.character("?")], .help, short: "help", description: "this help (Esc or ? closes)",
                    section: .general, hinted: true),
         KeyBinding([.character("q"), .control("c")], .quit, short: "quit",

@@ -11,13 +11,17 @@ public struct ModeKeymap<Action: Hashable & Sendable>: Sendable {
         public var hint: String?
         /// What the row does, for the help.
         public var description: String
+        /// False for a row the help covers with the row before it (the four pan directions are one line).
+        public var inHelp: Bool
 
-        public init(_ keys: [Key], _ action: Action, label: String, hint: String? = nil, description: String) {
+        public init(_ keys: [Key], _ action: Action, label: String, hint: String? = nil, description: String,
+                    inHelp: Bool = true) {
             self.keys = keys
             self.action = action
             self.label = label
             self.hint = hint
             self.description = description
+            self.inHelp = inHelp
         }
     }
 
@@ -31,7 +35,9 @@ public struct ModeKeymap<Action: Hashable & Sendable>: Sendable {
     }
 
     /// The rows for the help: each row's keys and what it does.
-    public var helpRows: [(keys: String, description: String)] { bindings.map { ($0.label, $0.description) } }
+    public var helpRows: [(keys: String, description: String)] {
+        bindings.filter(\.inHelp).map { ($0.label, $0.description) }
+    }
 
     /// What `key` does in this mode, if anything.
     public func action(for key: Key) -> Action? {
@@ -62,7 +68,22 @@ public enum DetailAction: Hashable, Sendable {
 }
 
 /// What a key does while help is open.
-public enum HelpAction: Hashable, Sendable { case close }
+public enum HelpAction: Hashable, Sendable { case close, scrollDown, scrollUp }
+
+/// What a key does while the map is shown.
+public enum MapAction: Hashable, Sendable {
+    case zoomIn, zoomOut, fit, centreOnSelection
+    case panWest, panEast, panNorth, panSouth
+
+    /// Panning takes the arrows and `hjkl`, which move selections in the other panes: it needs the map focused.
+    /// Zoom, fit and centre have keys of their own and work whichever pane has the focus.
+    public var needsFocus: Bool {
+        switch self {
+        case .panWest, .panEast, .panNorth, .panSouth: true
+        case .zoomIn, .zoomOut, .fit, .centreOnSelection: false
+        }
+    }
+}
 
 /// The tables of the modes; the main screen's is `Keymap.standard`.
 public enum ModeKeymaps {
@@ -110,10 +131,28 @@ public enum ModeKeymaps {
         }
         return ModeKeymap("Vehicle detail (Enter)", rows)
     }
+    /// The map (`m`): looked up before the main table while the map is shown, so its keys win there (`j`, `k`
+    /// pan rather than move a selection while the map has the focus). The map pane's bottom border shows the hints.
+    public static let map = ModeKeymap<MapAction>("Map (m)", [
+        .init([.character("+"), .character("=")], .zoomIn, label: "+", hint: "zoom in",
+              description: "zoom in around the centre"),
+        .init([.character("-")], .zoomOut, label: "-", hint: "out", description: "zoom out around the centre"),
+        .init([.character("0")], .fit, label: "0", hint: "fit", description: "fit the fleet (as filtered) in view"),
+        .init([.character("c")], .centreOnSelection, label: "c", hint: "centre",
+              description: "centre on the selected vehicle"),
+        .init([.left, .character("h")], .panWest, label: "←↓↑→ hjkl",
+              description: "pan west, south, north, east (map focused)"),
+        .init([.down, .character("j")], .panSouth, label: "↓ j", description: "pan south", inHelp: false),
+        .init([.up, .character("k")], .panNorth, label: "↑ k", description: "pan north", inHelp: false),
+        .init([.right, .character("l")], .panEast, label: "→ l", description: "pan east", inHelp: false),
+    ])
 
     /// The help overlay.
     public static let help = ModeKeymap<HelpAction>("Help", [
         .init([.escape, .character("?"), .character("q")], .close, label: "Esc/?/q", hint: "close",
               description: "close the help"),
+        .init([.down, .character("j"), .pageDown, .character(" ")], .scrollDown, label: "↓ j",
+              description: "scroll down, on a screen too short for all of it"),
+        .init([.up, .character("k"), .pageUp], .scrollUp, label: "↑ k", description: "scroll up"),
     ])
 }

@@ -6,6 +6,8 @@ public enum DashboardMessage: Sendable {
     /// The clock moved (monotonic seconds, and the wall clock when given): flashes expire, commands time out
     /// unconfirmed, ages move.
     case tick(now: Double, wall: Timestamp? = nil)
+    /// The palette changed (a theme, or the terminal's colours): whether it tells the statuses apart by colour.
+    case statusColors(Bool)
     case resized(ScreenSize)
     /// A click selects the row under it and focuses its pane; the wheel moves the selection.
     case mouse(MouseEvent)

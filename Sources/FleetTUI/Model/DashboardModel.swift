@@ -51,6 +51,8 @@ public struct DashboardModel: Hashable, Sendable {
     public var prompt: FilterPrompt?
     public var dialog: ConfirmDialog?
     public var helpOpen = false
+    /// Lines help is scrolled down by (the view keeps it within what there is to see).
+    public var helpScroll = 0
     /// Commands in flight, by vehicle: one at a time per vehicle.
     public var pending: [String: VehicleCommand] = [:]
     /// The commands sent from this dashboard, oldest first, at most `maxSentCommands`: what the detail view lists
@@ -101,6 +103,12 @@ public struct DashboardModel: Hashable, Sendable {
     public var wallNow: Timestamp?
     /// `wallNow`, or the epoch before any tick: for what needs some time to compare with (a command's send time).
     public var wallClock: Timestamp { wallNow ?? Timestamp(microseconds: 0) }
+    public var map = MapState()
+    /// Draw ASCII only (`--ascii`, or a locale that is not UTF-8): the map falls back to marks at cell resolution.
+    public var asciiOnly = false
+    /// The palette tells the statuses apart by colour; when not (`mono`, `NO_COLOR`) the map tells them apart by
+    /// mark.
+    public var statusColors = true
     public var quitting = false
 
     public init(keymap: Keymap = .standard, size: ScreenSize = ScreenSize(width: 80, height: 24),
@@ -140,11 +148,16 @@ public struct DashboardModel: Hashable, Sendable {
         }
     }
 
-    /// The vehicle the focused pane's selection is about: what `L` and `U` act on.
+    /// The vehicle the focused pane's selection is about: what `L` and `U` act on. The map has no rows: its
+    /// selection is the Vehicles pane's.
     public func selectedVehicleID(in rows: FleetRows) -> String? {
-        guard let row = selectedRow(focus, in: rows) else { return nil }
-        return rows.vehicleID(atRow: row, in: focus)
+        let pane = focus == .map ? Pane.vehicles : focus
+        guard let row = selectedRow(pane, in: rows) else { return nil }
+        return rows.vehicleID(atRow: row, in: pane)
     }
+
+    /// The panes on screen, in focus order: the map replaces the log panes while it is shown.
+    public var visiblePanes: [Pane] { map.shown ? [.vehicles, .map] : [.vehicles] + Pane.logs }
 
     /// The first visible row of a pane that keeps `selected` in view, starting from the remembered top.
     public func scrollTop(_ pane: Pane, selected: Int?, count: Int) -> Int {

@@ -5,6 +5,7 @@ extension DashboardModel {
     /// screen shows it (frozen while paused), read to move selections and to capture a dialog's vehicle.
     public mutating func update(_ message: DashboardMessage, rows: FleetRows) -> [DashboardEffect] {
         pinFirstVehicle(rows)
+        defer { fitMapIfDue(rows) }
         switch message {
         case let .key(key):
             return handle(key, rows: rows)
@@ -22,6 +23,9 @@ extension DashboardModel {
             // Like a key: nothing behind a dialog, help or the prompt.
             guard dialog == nil, !helpOpen, prompt == nil else { return [] }
             pointer(event, rows: rows)
+            return []
+        case let .statusColors(colors):
+            statusColors = colors
             return []
         case let .stream(status):
             if case let .retrying(_, reason) = status.state, status.state != stream.state {
@@ -113,11 +117,20 @@ extension DashboardModel {
         if key == .control("c") { return quit() }
         if dialog != nil { return handleDialog(key) }
         if helpOpen {
-            if ModeKeymaps.help.action(for: key) == .close { helpOpen = false }
+            switch ModeKeymaps.help.action(for: key) {
+            case .close?: helpOpen = false
+            case .scrollDown?: helpScroll = min(helpScroll + 1, 500)
+            case .scrollUp?: helpScroll = max(0, helpScroll - 1)
+            case nil: break
+            }
             return []
         }
         if prompt != nil { return handlePrompt(key, rows: rows) }
         if detail != nil { return handleDetail(key, rows: rows) }
+        if map.shown, let action = ModeKeymaps.map.action(for: key), !action.needsFocus || focus == .map {
+            performMap(action, rows: rows)
+            return []
+        }
         guard let action = keymap.action(for: key) else {
             if let refusal = keymap.refusal(for: key) { show(.warn, refusal) }
             return []
@@ -134,8 +147,16 @@ extension DashboardModel {
         case .pageDown: move(by: page, rows: rows)
         case .top: move(to: 0, rows: rows)
         case .bottom: move(to: rows.count(focus) - 1, rows: rows)
-        case .nextPane: focus = focus.next()
-        case .previousPane: focus = focus.next(by: -1)
+        case .nextPane: focus = focus.next(among: visiblePanes)
+        case .previousPane: focus = focus.next(by: -1, among: visiblePanes)
+        case .toggleMap:
+            map.shown.toggle()
+            if map.shown {
+                map.viewport = nil  // fits on open
+                focus = .map
+            } else if focus == .map {
+                focus = .vehicles
+            }
         case .filter: prompt = FilterPrompt(text: filter.text)
         case .clearFilter:
             if !filter.isEmpty { applyFilter(.none, rows: rows) }
@@ -175,11 +196,74 @@ extension DashboardModel {
             show(.info, quickFilter == .all ? "showing all vehicles" : "showing \(quickFilter.rawValue) vehicles")
             keepSelectionIfShown(rows: rows)
         case .export: return [.exportVehicles]
-        case .help: helpOpen = true
+        case .help:
+            helpOpen = true
+            helpScroll = 0
         case .quit:
             return quit()
         }
         return []
+    }
+
+    // MARK: - Map
+
+    /// The map's picture in dots, as the layout gives it at this size.
+    var mapDotSize: DotSize { DotSize(columns: layout.mapPicture.width, rows: layout.mapPicture.height) }
+
+    /// While the map is shown and not fitted yet, fits it to the fleet (as filtered) once there is a position; while
+    /// it follows the fleet (no zoom, pan or centre since), widens it, at most once a `followInterval`, when
+    /// positions lie outside it.
+    private mutating func fitMapIfDue(_ rows: FleetRows) {
+        guard map.shown else { return }
+        if map.viewport != nil {
+            guard map.following, now - map.checkedAt >= MapState.followInterval else { return }
+            map.checkedAt = now
+        }
+        guard let bounds = MapState.bounds(of: rows.state, filter: filter) else { return }
+        let size = mapDotSize
+        if let viewport = map.viewport {
+            let corners = [WorldPoint(x: bounds.minX, y: bounds.minY), WorldPoint(x: bounds.maxX, y: bounds.maxY)]
+            guard corners.contains(where: { viewport.dot(for: $0, in: size) == nil }) else { return }
+        }
+        map.viewport = .fitting(bounds, in: size)
+        map.following = true
+        map.checkedAt = now
+    }
+
+    private mutating func performMap(_ action: MapAction, rows: FleetRows) {
+        if action == .fit {
+            map.viewport = nil
+            fitMapIfDue(rows)
+            if map.viewport == nil { show(.info, "no vehicle with a position to fit") }
+            return
+        }
+        guard let viewport = map.viewport else {
+            show(.info, "no vehicle with a position on the map yet")
+            return
+        }
+        let size = mapDotSize
+        let moved: MapViewport
+        switch action {
+        case .zoomIn: moved = viewport.zoomed(by: 1)
+        case .zoomOut: moved = viewport.zoomed(by: -1)
+        case .panWest: moved = viewport.panned(dotsEast: -max(1, size.width / 4), dotsSouth: 0)
+        case .panEast: moved = viewport.panned(dotsEast: max(1, size.width / 4), dotsSouth: 0)
+        case .panNorth: moved = viewport.panned(dotsEast: 0, dotsSouth: -max(1, size.height / 4))
+        case .panSouth: moved = viewport.panned(dotsEast: 0, dotsSouth: max(1, size.height / 4))
+        case .centreOnSelection:
+            guard let id = selectedVehicleID(in: rows) else {
+                show(.warn, "no vehicle selected: select one in the Vehicles pane")
+                return
+            }
+            guard let position = rows.vehicle(id)?.position?.value, let point = WorldPoint(position) else {
+                show(.warn, "\(SafeText.sanitize(id)) has no position to centre on")
+                return
+            }
+            moved = viewport.centred(on: point)
+        case .fit: return
+        }
+        map.viewport = moved
+        map.following = false  // the user moved the view: it stays where they put it
     }
 
     /// Opens the lock/unlock dialog for `vehicleID` (the selection's, or the detail view's vehicle).
@@ -403,9 +487,10 @@ extension DashboardModel {
     private mutating func pointer(_ event: MouseEvent, rows: FleetRows) {
         let layout = self.layout
         guard !layout.isTooSmall,
-              let pane = Pane.allCases.first(where: { layout.box(of: $0).contains(x: event.x, y: event.y) })
+              let pane = visiblePanes.first(where: { layout.box(of: $0).contains(x: event.x, y: event.y) })
         else { return }
         focus = pane
+        if pane == .map { return }  // the map has no rows: a click focuses it (its keys then pan)
         switch event.kind {
         case .click:
             guard let content = layout.content[pane], content.contains(x: event.x, y: event.y) else { return }

@@ -30,13 +30,15 @@ public struct FleetRows {
 
     /// Rows a pane shows now (matched by the filters).
     public func count(_ pane: Pane) -> Int {
+        if pane == .map { return 0 }  // the map has no rows to move through
         if pane == .vehicles { return ids.count }
         return logMatches[pane]?.count ?? state.log(for: pane).count
     }
 
     /// Rows a pane would show without the filters.
     public func total(_ pane: Pane) -> Int {
-        pane == .vehicles ? state.vehicles.count : state.log(for: pane).count
+        if pane == .map { return 0 }
+        return pane == .vehicles ? state.vehicles.count : state.log(for: pane).count
     }
 
     /// The vehicle id at a row of the Vehicles pane.
@@ -57,7 +59,7 @@ public struct FleetRows {
 
     /// The entry at a row of a log pane (row 0 is the newest).
     public func entry(atRow row: Int, in pane: Pane) -> LogEntry? {
-        guard pane != .vehicles, row >= 0 else { return nil }
+        guard pane.isLog, row >= 0 else { return nil }
         let entries = state.log(for: pane).entries
         if let matches = logMatches[pane] {
             return matches.indices.contains(row) ? entries[matches[row]] : nil

@@ -14,6 +14,8 @@ public final class RowIndex {
 
     private var ordered: [String] = []
     private var orderedAt: (membership: UInt64, revision: UInt64, sort: VehicleSort)?
+    /// How many of the store's vehicles `ordered` holds: the store only appends, so the rest are the new ones.
+    private var orderedCount = 0
     private var orderedAtTime = -Double.infinity
 
     private var shown: [String]?
@@ -73,14 +75,53 @@ public final class RowIndex {
     }
 
     private func refreshOrder(state: FleetState, sort: VehicleSort, wallNow: Timestamp, now: Double) {
-        if let at = orderedAt, at.sort == sort, at.membership == state.membershipRevision {
-            // By id, only membership matters; by a value, changes are taken in at most once an interval.
-            if sort.column == .id || at.revision == state.revision || now - orderedAtTime < refreshInterval { return }
+        if let at = orderedAt, at.sort == sort {
+            let due = now - orderedAtTime >= refreshInterval
+            if at.membership == state.membershipRevision {
+                // By id, only membership matters; by a value, changes are taken in at most once an interval.
+                if sort.column == .id || at.revision == state.revision || !due { return }
+            } else if state.vehicles.count > orderedCount, sort.column == .id || !due {
+                // New vehicles while catching up arrive nearly every frame: sorting the whole fleet each time was
+                // two thirds of the dashboard's CPU. By id they are merged in (sorting only the new); by a value
+                // they wait at the end until the next full sort, at most an interval away.
+                let added = Array(state.vehicles.keys[orderedCount...])
+                ordered = sort.column == .id ? Self.merge(ordered, added.sorted(), descending: sort.descending)
+                                             : ordered + added
+                orderedCount = state.vehicles.count
+                orderedPositionsCache = nil
+                orderedAt = (state.membershipRevision, sort.column == .id ? state.revision : at.revision, sort)
+                return
+            }
         }
         ordered = sort.ordered(state.vehicles.values, now: wallNow)
+        orderedCount = state.vehicles.count
         orderedPositionsCache = nil
         orderedAt = (state.membershipRevision, state.revision, sort)
         orderedAtTime = now
+    }
+
+    /// Two id lists, each in order, as one (ascending, or descending when `descending`).
+    static func merge(_ a: [String], _ b: [String], descending: Bool) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        if descending {
+            var bDescending = b
+            bDescending.reverse()
+            while i < a.count, j < bDescending.count {
+                if a[i] > bDescending[j] { out.append(a[i]); i += 1 } else { out.append(bDescending[j]); j += 1 }
+            }
+            out += a[i...]
+            out += bDescending[j...]
+            return out
+        }
+        while i < a.count, j < b.count {
+            if a[i] < b[j] { out.append(a[i]); i += 1 } else { out.append(b[j]); j += 1 }
+        }
+        out += a[i...]
+        out += b[j...]
+        return out
     }
 
     private func refreshShown(state: FleetState, filter: VehicleFilter, quick: QuickFilter, sort: VehicleSort,
@@ -128,7 +169,7 @@ public final class RowIndex {
         }
         if let at = logsAt, at.revision == state.revision, at.filter == filter { return }
         var matches: [Pane: [Int]] = [:]
-        for pane in Pane.allCases where pane != .vehicles {
+        for pane in Pane.logs {
             let entries = state.log(for: pane).entries
             var rows: [Int] = []
             // Newest first: walk the log backwards.

@@ -15,6 +15,8 @@ public struct DashboardConfiguration: Sendable {
     public var colorAllowed: Bool
     /// ASCII stand-ins for line drawing and glyphs, in a UTF-8 terminal too (`--ascii`, `ascii = true`).
     public var asciiOnly: Bool
+    /// Start with the map in the right-hand column (`map = true`, `--map`); `m` switches.
+    public var mapShown: Bool
     /// Frames at most this often.
     public var maximumFramesPerSecond: Double
     /// Warnings the operator must see while the dashboard runs (credentials in clear text, TLS verification
@@ -42,7 +44,7 @@ public struct DashboardConfiguration: Sendable {
 
     public init(endpoint: String, theme: Theme = BuiltinThemes.standard, themeNames: [String] = BuiltinThemes.names,
                 themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
-                readOnly: Bool = false, colorAllowed: Bool = true, asciiOnly: Bool = false,
+                readOnly: Bool = false, colorAllowed: Bool = true, asciiOnly: Bool = false, mapShown: Bool = false,
                 maximumFramesPerSecond: Double = 30, warnings: [String] = [], catchUpTo: Int64? = nil,
                 startNotice: String? = nil, thresholds: AlertThresholds = .standard,
                 columns: [VehicleColumn] = VehicleColumn.standard, sort: VehicleSort = .standard, bell: Bool = true,
@@ -55,6 +57,7 @@ public struct DashboardConfiguration: Sendable {
         self.readOnly = readOnly
         self.colorAllowed = colorAllowed
         self.asciiOnly = asciiOnly
+        self.mapShown = mapShown
         self.maximumFramesPerSecond = maximumFramesPerSecond
         self.warnings = warnings
         self.catchUpTo = catchUpTo

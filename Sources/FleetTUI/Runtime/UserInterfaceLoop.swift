@@ -14,6 +14,8 @@ struct UserInterfaceLoop {
     var model: DashboardModel
     var palette: Palette
     let index: RowIndex
+    /// The map's picture between frames.
+    let mapIndex = MapIndex()
     /// The fleet as it was when paused.
     var frozen: FleetState?
     var grid: CellGrid?
@@ -38,7 +40,13 @@ struct UserInterfaceLoop {
         model.sort = config.sort
         model.thresholds = config.thresholds
         index = RowIndex(thresholds: config.thresholds)
+        model.asciiOnly = config.asciiOnly || terminal.asciiOnly
         palette = Palette(theme: config.theme, depth: terminal.colorDepth)
+        model.statusColors = palette.tellsStatusesByColor
+        if config.mapShown {
+            model.map.shown = true
+            model.focus = .map
+        }
         if let error = config.themeError { runtime.uiInbox.post(Self.themeNotice(error)) }
     }
 
@@ -95,7 +103,7 @@ struct UserInterfaceLoop {
             // after the frame instead would race with a key typed at the sight of it).
             if isDue(revision: shown.revision, now: now) || (discardingKeys && isDirty(revision: shown.revision)) {
                 var next = grid?.size == model.size ? grid! : CellGrid(size: model.size)
-                DashboardView.render(model, rows: rows, into: &next)
+                DashboardView.render(model, rows: rows, map: mapIndex, into: &next)
                 painted = next
                 drawnRevision = shown.revision
             }
@@ -149,6 +157,7 @@ struct UserInterfaceLoop {
         case let .applyTheme(name):
             do {
                 palette = Palette(theme: try runtime.configuration.themeCatalog.load(name), depth: terminal.colorDepth)
+                runtime.uiInbox.post(.statusColors(palette.tellsStatusesByColor))
             } catch {
                 runtime.uiInbox.post(Self.themeNotice(error))
             }

@@ -20,7 +20,7 @@ public final class CursesTerminal: Terminal {
     private var restored = false
     /// ASCII stand-ins for every other character (`ascii(_:)`): without a UTF-8 locale wide output is mangled, and
     /// `--ascii` asks for it where fonts or screen readers handle line drawing and glyphs badly.
-    private let asciiOnly: Bool
+    public let asciiOnly: Bool
 
     /// The screen of an off-screen session (tests); nil on the controlling terminal.
     private var offscreen: OpaquePointer?

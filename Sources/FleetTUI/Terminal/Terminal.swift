@@ -36,6 +36,9 @@ public protocol Terminal: AnyObject {
     func readInput() -> [TerminalInput]
     /// Drops input typed but not read yet (typeahead), so that it cannot answer a dialog drawn after it.
     func discardTypeahead()
+    /// Only ASCII reaches the screen (`--ascii`, or a locale that is not UTF-8): views that can say a thing better
+    /// in ASCII than through the backend's stand-ins (the map's marks) do so.
+    var asciiOnly: Bool { get }
     /// Rings the bell.
     func bell()
     /// A desktop notification (OSC 9, which terminals such as iTerm2, kitty, WezTerm and Windows Terminal show);
@@ -43,4 +46,8 @@ public protocol Terminal: AnyObject {
     func notify(_ text: String)
     /// Gives the terminal back as it was. Safe to call more than once.
     func restore()
+}
+
+extension Terminal {
+    public var asciiOnly: Bool { false }
 }

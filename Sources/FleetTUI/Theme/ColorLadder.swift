@@ -44,6 +44,13 @@ public struct Palette: Hashable, Sendable {
     }
 
     public subscript(slot: StyleSlot) -> ResolvedStyle { styles[slot]! }
+
+    /// Whether the statuses (online, in rental, offline, smoke) differ in colour: not on a terminal without colour,
+    /// nor under a theme that gives them one colour (`mono`). The map then tells them apart by mark.
+    public var tellsStatusesByColor: Bool {
+        let colors = [StyleSlot.online, .inRental, .offline, .smoke].map { (styles[$0]!.foreground, styles[$0]!.background) }
+        return Set(colors.map { "\($0.0),\($0.1)" }).count == colors.count
+    }
 }
 
 /// Nearest-colour mapping between xterm-256, the 16 ANSI colours and the first 8.

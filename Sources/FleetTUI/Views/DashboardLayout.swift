@@ -9,8 +9,14 @@ public struct DashboardLayout: Hashable, Sendable {
     public let status: Rect
     /// The Vehicles pane's box.
     public let vehiclesBox: Rect
-    /// The right column's box (all four log panes).
+    /// The right column's box (all four log panes, or the map).
     public let logsBox: Rect
+    /// The map's picture inside the right column's box, when the map is shown.
+    public let mapPicture: Rect
+    /// The rows under the map's picture: its legend, its counts, and the scale bar with the selection.
+    public let mapFooter: Rect
+    /// Rows `mapFooter` has.
+    public static let mapFooterRows = 3
     /// Per pane: the row its title is drawn on, and the rows its entries use.
     public let titleRows: [Pane: Int]
     public let content: [Pane: Rect]
@@ -44,6 +50,11 @@ public struct DashboardLayout: Hashable, Sendable {
             content[pane] = Rect(x: logsBox.x + 1, y: y + 1, width: logsBox.width - 2, height: rows)
             y += 1 + rows
         }
+        // The map uses the whole box inside its border, its footer at the bottom.
+        let inside = Rect(x: logsBox.x + 1, y: logsBox.y + 1, width: logsBox.width - 2, height: logsBox.height - 2)
+        let footerRows = min(Self.mapFooterRows, inside.height)
+        mapPicture = Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - footerRows)
+        mapFooter = Rect(x: inside.x, y: mapPicture.maxY, width: inside.width, height: footerRows)
         self.titleRows = titleRows
         self.content = content
     }
@@ -51,6 +62,7 @@ public struct DashboardLayout: Hashable, Sendable {
     /// The screen area a pane owns (its title row or border included): where a click focuses it.
     public func box(of pane: Pane) -> Rect {
         if pane == .vehicles { return vehiclesBox }
+        if pane == .map { return logsBox }
         guard let title = titleRows[pane], let rows = content[pane] else { return Rect(x: 0, y: 0, width: 0, height: 0) }
         return Rect(x: logsBox.x, y: title, width: logsBox.width, height: rows.height + 1)
     }

@@ -2,8 +2,10 @@ import FleetCore
 
 /// Draws the whole screen, a function of the fleet (as `FleetRows`) and the model. Never mutates either.
 public enum DashboardView {
-    /// Renders into `grid`, which must be the model's size.
-    public static func render(_ model: DashboardModel, rows: FleetRows, into grid: inout CellGrid) {
+    /// Renders into `grid`, which must be the model's size. `map` keeps the map's picture between frames; give the
+    /// same one every frame (a fresh one draws the same screen, at the cost of projecting the whole fleet).
+    public static func render(_ model: DashboardModel, rows: FleetRows, map: MapIndex = MapIndex(),
+                              into grid: inout CellGrid) {
         grid.clear()
         let layout = model.layout
         if layout.isTooSmall {
@@ -13,7 +15,11 @@ public enum DashboardView {
         HeaderView.render(model, rows: rows, in: layout.header, into: &grid)
         let alerted = Set(model.smokeAlerts.map(\.vehicleID))
         VehiclesView.render(model, rows: rows, layout: layout, alerted: alerted, into: &grid)
-        LogPanesView.render(model, rows: rows, layout: layout, alerted: alerted, into: &grid)
+        if model.map.shown {
+            MapView.render(model, rows: rows, layout: layout, index: map, into: &grid)
+        } else {
+            LogPanesView.render(model, rows: rows, layout: layout, alerted: alerted, into: &grid)
+        }
         StatusLineView.render(model, rows: rows, in: layout.status, into: &grid)
         if let detail = model.detail { VehicleDetailView.render(detail, model: model, rows: rows, into: &grid) }
         if model.helpOpen { HelpView.render(model, into: &grid) }
@@ -21,9 +27,9 @@ public enum DashboardView {
     }
 
     /// A fresh grid of the model's size with the screen drawn in it.
-    public static func render(_ model: DashboardModel, rows: FleetRows) -> CellGrid {
+    public static func render(_ model: DashboardModel, rows: FleetRows, map: MapIndex = MapIndex()) -> CellGrid {
         var grid = CellGrid(size: model.size)
-        render(model, rows: rows, into: &grid)
+        render(model, rows: rows, map: map, into: &grid)
         return grid
     }
 
@@ -31,6 +37,9 @@ public enum DashboardView {
     static func titleParts(_ pane: Pane, model: DashboardModel, rows: FleetRows) -> [(String, StyleSlot)] {
         var parts: [(String, StyleSlot)] = [(pane.title, .title)]
         let filtered = !model.filter.isEmpty
+        if pane == .map {
+            return filtered ? parts + [(" [/\(model.filter.text)]", .titleFilter)] : parts
+        }
         if pane == .vehicles || filtered {
             parts.append((" \(rows.count(pane))/\(rows.total(pane))", .title))
         }

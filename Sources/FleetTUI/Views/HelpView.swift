@@ -40,9 +40,11 @@ enum HelpView {
                                commands.map(\.1).joined(separator: ", ") + " the vehicle shown"))
         }
         sections.append((model.detailKeymap.title, detailRows))
+        sections.append((ModeKeymaps.map.title, ModeKeymaps.map.helpRows.map { ($0.keys, $0.description) }))
         if !model.isReadOnly {  // no lock, no dialog
             sections.append((ModeKeymaps.dialog.title, ModeKeymaps.dialog.helpRows.map { ($0.keys, $0.description) }))
         }
+        let warningLines = lines
         for (title, rows) in sections {
             if !lines.isEmpty { lines.append(("", "", .dialog)) }
             lines.append((title, "", .title))
@@ -59,10 +61,21 @@ enum HelpView {
         let columns = lines.count > available ? 2 : 1
         // Two columns split between sections, as evenly as they allow: a title never ends a column apart from
         // its rows.
-        var split = lines.count
-        if columns == 2 {
-            let starts = lines.indices.filter { $0 > 0 && lines[$0].2 == .title && lines[$0 - 1].0.isEmpty }
-            split = starts.min { max($0, lines.count - $0) < max($1, lines.count - $1) } ?? (lines.count + 1) / 2
+        func bestSplit(_ lines: [(String, String, StyleSlot)]) -> Int {
+            guard columns == 2 else { return lines.count }
+            let starts = lines.indices.filter { $0 > 0 && lines[$0].2 == .title }
+            return starts.min { max($0, lines.count - $0) < max($1, lines.count - $1) } ?? (lines.count + 1) / 2
+        }
+        var split = bestSplit(lines)
+        // Too long for two columns (80×24 has room for 40 lines): the blank lines between sections go first, so
+        // every key stays listed; the titles still set the sections apart.
+        if max(split, lines.count - split) > available {
+            lines = warningLines
+            for (title, rows) in sections {
+                lines.append((title, "", .title))
+                for (keys, description) in rows { lines.append((keys, description, .dialog)) }
+            }
+            split = bestSplit(lines)
         }
         let placed = lines.indices.map { i in i < split ? (column: 0, row: i) : (column: 1, row: i - split) }
         let perColumn = max(split, lines.count - split)
@@ -75,11 +88,17 @@ enum HelpView {
         Box.title([("Help", .title)], x: box.x, y: box.y, maxColumns: box.width - 2, in: &grid)
         let columnWidth = (box.width - 2) / columns
         let keyWidth = columns == 2 ? 12 : 16
+        // A screen too short for all of help scrolls it (both columns together); the footer says there is more.
+        let visible = max(1, box.height - 4)
+        let scroll = min(model.helpScroll, max(0, perColumn - visible))
+        if scroll > 0 { footer = "↑ k back · " + footer }
+        if scroll < perColumn - visible { footer = "↓ j more · " + footer }
         for (i, line) in lines.enumerated() {
-            let (column, row) = placed[i]
+            let (column, shownRow) = placed[i]
+            let row = shownRow - scroll
             let y = box.y + 1 + row
             let x = box.x + 2 + column * columnWidth
-            guard row < box.height - 4 else { continue }  // a screen too short for all of help shows the top
+            guard row >= 0, row < visible else { continue }
             if line.2 == .title {
                 grid.put(line.0, x: x, y: y, maxColumns: columnWidth - 2, style: .title)
             } else if line.2 == .statusWarn {

@@ -5,9 +5,9 @@ enum LogPanesView {
     static func render(_ model: DashboardModel, rows: FleetRows, layout: DashboardLayout, alerted: Set<String>,
                        into grid: inout CellGrid) {
         let box = layout.logsBox
-        let logFocused = model.focus != .vehicles && model.dialog == nil
+        let logFocused = model.focus.isLog && model.dialog == nil
         Box.draw(box, in: &grid, style: logFocused ? .borderFocus : .border)
-        for pane in [Pane.rentals, .onlineOffline, .trips, .smoke] {
+        for pane in Pane.logs {
             guard let y = layout.titleRows[pane], let content = layout.content[pane] else { continue }
             let borderStyle: StyleSlot = model.focus == pane && model.dialog == nil ? .borderFocus : .border
             if y != box.y {
