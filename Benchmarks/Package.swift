@@ -9,7 +9,8 @@ import PackageDescription
 //   Benchmarks/Frame         a dashboard frame at 1,000 and 100,000 vehicles (200×60), log panes or map; idle CPU
 //   Benchmarks/Memory        resident memory with 100,000 vehicles after 1,000,000 events
 //   bench-verdict            the verdicts: ratios against the same run's baselines, from the harness's export
-//   fleetwatch-bench-consumer  the consumer benchmark's Swift side (a broker is needed: scripts/bench-consumer)
+//   fleetwatch-bench-consumer  the consumer and catch-up benchmarks' Swift side (a broker is needed:
+//                            scripts/bench-consumer, scripts/bench-catch-up)
 //   bench-tail-json          tail --json's lines against a CPU-time target, with its own small harness
 //
 // ordo-one/benchmark's plugin runs every executable target whose folder is in `Benchmarks/Benchmarks/`.
@@ -52,9 +53,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fleetwatch-bench-consumer", dependencies: [
+            "BenchWorkloads",
             .product(name: "AMQP", package: "fleetwatch"),
             .product(name: "FleetCore", package: "fleetwatch"),
             .product(name: "FleetStream", package: "fleetwatch"),
+            .product(name: "FleetTUI", package: "fleetwatch"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -3,9 +3,13 @@
  * Same settings as fleetwatch's consumer: manual acks, basic.qos prefetch, multi-ack every prefetch/2
  * deliveries and whenever the stream goes quiet. It does not look at the bodies.
  *
- *   ack_consumer HOST PORT VHOST USER QUEUE COUNT PREFETCH [ACK_BATCH]      (password from AMQP_PASSWORD)
+ *   ack_consumer [--stream] HOST PORT VHOST USER QUEUE COUNT PREFETCH [ACK_BATCH]   (password from AMQP_PASSWORD)
  *
  * ACK_BATCH overrides the batching, for experiments that change fleetwatch's `--ack-batch` too.
+ * --stream reads a RabbitMQ stream (x-queue-type: stream) from its first offset, as fleetwatch's dashboard does
+ * when it catches up (scripts/bench-catch-up): basic.consume with the argument x-stream-offset = "first". The
+ * per-consumer prefetch (basic.qos, global false) and the acks, which a stream requires as its credit, are the
+ * same as for a classic queue.
  *
  * Prints "EVENTS SECONDS CPU_SECONDS" (first delivery to the COUNT-th; CPU of the whole process) on stdout.
  */
@@ -13,6 +17,7 @@
 #include <amqp_tcp_socket.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <time.h>
 
@@ -30,8 +35,13 @@ static void die_on_reply(amqp_rpc_reply_t r, const char *what) {
 }
 
 int main(int argc, char **argv) {
+  int stream = argc > 1 && strcmp(argv[1], "--stream") == 0;
+  if (stream) {
+    argv++;
+    argc--;
+  }
   if (argc != 8 && argc != 9) {
-    fprintf(stderr, "usage: ack_consumer HOST PORT VHOST USER QUEUE COUNT PREFETCH [ACK_BATCH]\n");
+    fprintf(stderr, "usage: ack_consumer [--stream] HOST PORT VHOST USER QUEUE COUNT PREFETCH [ACK_BATCH]\n");
     return 2;
   }
   const char *host = argv[1], *vhost = argv[3], *user = argv[4], *queue = argv[5];
@@ -53,7 +63,10 @@ int main(int argc, char **argv) {
   die_on_reply(amqp_get_rpc_reply(c), "channel.open");
   amqp_basic_qos(c, 1, 0, (uint16_t)prefetch, 0);
   die_on_reply(amqp_get_rpc_reply(c), "basic.qos");
-  amqp_basic_consume(c, 1, amqp_cstring_bytes(queue), amqp_empty_bytes, 0, 0, 0, amqp_empty_table);
+  amqp_table_entry_t offset = {.key = amqp_cstring_bytes("x-stream-offset"),
+                               .value = {.kind = AMQP_FIELD_KIND_UTF8, .value = {.bytes = amqp_cstring_bytes("first")}}};
+  amqp_table_t arguments = stream ? (amqp_table_t){.num_entries = 1, .entries = &offset} : amqp_empty_table;
+  amqp_basic_consume(c, 1, amqp_cstring_bytes(queue), amqp_empty_bytes, 0, 0, 0, arguments);
   die_on_reply(amqp_get_rpc_reply(c), "basic.consume");
 
   long received = 0, unacked = 0;

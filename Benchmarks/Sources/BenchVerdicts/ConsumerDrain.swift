@@ -10,6 +10,9 @@ public enum ConsumerSide: String, Sendable, CaseIterable {
     case store
     /// The same with an `AsyncStream` subscriber, `tail`'s path (printed).
     case stream
+    /// The dashboard as it runs (`DashboardRuntime`: the store applied on the consumer thread, the UI loop drawing
+    /// frames at ≤ 30 fps on an in-memory terminal while keys are typed): the catch-up benchmark's side.
+    case dashboard
 }
 
 /// One drain of the consumer benchmark: who drained, how fast, and what it cost the broker.

@@ -24,4 +24,7 @@ enum Figures {
     }
 
     static func mebibytes(_ bytes: Double) -> String { String(format: "%.1f MiB", bytes / 1_048_576) }
+    static func megabytes(_ bytes: Double) -> String { String(format: "%.1f MB", bytes / 1_000_000) }
+    /// Milliseconds to one decimal; a time that never ended (infinity) as "never".
+    static func millis(_ value: Double) -> String { value.isFinite ? String(format: "%.1f ms", value) : "never" }
 }

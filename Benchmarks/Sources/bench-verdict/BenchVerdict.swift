@@ -9,7 +9,7 @@ import Foundation
 struct BenchVerdict: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-verdict", abstract: "Judge a benchmark run: figures, verdicts, exit status.",
-        subcommands: [InProcess.self, Consumer.self])
+        subcommands: [InProcess.self, Consumer.self, CatchUp.self])
 }
 
 extension InProcessSuite: ExpressibleByArgument {}
@@ -45,6 +45,22 @@ struct Consumer: ParsableCommand {
             drains.append(drain)
         }
         let report = ConsumerReport(drains)
+        for line in report.lines + report.verdicts.map(\.line) { print(line) }
+        throw ExitCode(ExitStatus.of(report.verdicts))
+    }
+}
+
+/// The catch-up benchmark, from `scripts/bench-catch-up`'s log (`CatchUpRun`).
+struct CatchUp: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catch-up", abstract: "Judge the catch-up benchmark from its log (drain, key and memory lines).")
+
+    @Argument(help: "The log.") var log: String
+
+    func run() throws {
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        guard let run = CatchUpRun(log: text) else { throw ValidationError("\(log) is not a catch-up log") }
+        let report = CatchUpReport(run)
         for line in report.lines + report.verdicts.map(\.line) { print(line) }
         throw ExitCode(ExitStatus.of(report.verdicts))
     }

@@ -1,5 +1,6 @@
 import AMQP
 import ArgumentParser
+import BenchWorkloads
 import FleetCore
 import FleetStream
 import Foundation
@@ -9,8 +10,8 @@ import Foundation
 @main
 struct BenchConsumer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "fleetwatch-bench-consumer", abstract: "Consumer benchmark: fill a queue, or drain it.",
-        subcommands: [Fill.self, Drain.self])
+        commandName: "fleetwatch-bench-consumer", abstract: "Consumer benchmarks: fill queues, drain one, or catch up on one as the dashboard.",
+        subcommands: [Fill.self, Drain.self, CatchUp.self])
 }
 
 struct QueueOptions: ParsableArguments {
@@ -29,6 +30,10 @@ struct QueueOptions: ParsableArguments {
 /// fanout exchange bound to every queue: the broker copies them, so that both consumers drain the same events.
 struct Fill: ParsableCommand {
     @OptionGroup var options: QueueOptions
+    @Option(help: "A RabbitMQ stream (x-queue-type: stream) to fill with the same events, declared here (repeatable).")
+    var stream: [String] = []
+    @Option(help: "Bodies of the benchmarks' realistic mix (EventMix) about this many vehicles; without it, one VehicleStateRecorded shape.")
+    var vehicles: Int?
 
     func run() throws {
         let publisher = try AMQPPublisher(url: try options.amqpURL())
@@ -41,6 +46,14 @@ struct Fill: ParsableCommand {
         for queue in options.queue {
             try publisher.declareQueue(queue)
             try publisher.bindQueue(queue, exchange: exchange, routingKey: "")
+        }
+        for stream in self.stream {
+            try publisher.declareQueue(stream, arguments: ["x-queue-type": .string("stream")])
+            try publisher.bindQueue(stream, exchange: exchange, routingKey: "")
+        }
+        if let vehicles {
+            try publishMix(vehicles: vehicles, through: publisher, exchange: exchange)
+            return
         }
         let run = UInt32.random(in: 0..<UInt32.max)
         var batch: [AMQPMessage] = []
@@ -61,6 +74,21 @@ struct Fill: ParsableCommand {
             }
         }
         try publisher.publish(batch)
+    }
+
+    /// The mix a chunk at a time (all of a million bodies at once would be 600 MB), each with its event id as
+    /// `message_id` and its type in `Message-Type`, as INVERS sends them.
+    private func publishMix(vehicles: Int, through publisher: AMQPPublisher, exchange: String) throws {
+        let decoder = EventDecoder()
+        let chunk = 5000
+        for first in stride(from: 0, to: options.count, by: chunk) {
+            let bodies = EventMix.bodies(count: min(chunk, options.count - first), vehicles: vehicles, first: first)
+            try publisher.publish(try bodies.map { body in
+                let event = try decoder.decode(body: body)
+                return AMQPMessage(exchange: exchange, routingKey: "", body: body, messageID: event.id,
+                                   headers: ["Message-Type": event.type.description])
+            })
+        }
     }
 }
 
@@ -123,29 +151,4 @@ struct Drain: AsyncParsableCommand {
         print(received, String(format: "%.6f", last - first), String(format: "%.3f", cpu))
     }
 
-}
-
-/// Events received so far, and when the first and the target-th arrived.
-private final class Progress: @unchecked Sendable {
-    private let lock = NSLock()
-    private let target: Int
-    private var received = 0
-    private var first = 0.0
-    private var last = 0.0
-
-    init(target: Int) { self.target = target }
-
-    /// Counts `n` more; true exactly once, when the target is reached.
-    func add(_ n: Int) -> Bool {
-        lock.withLock {
-            if received == 0 { first = monotonicSeconds() }
-            let before = received
-            received += n
-            guard before < target, received >= target else { return false }
-            last = monotonicSeconds()
-            return true
-        }
-    }
-
-    var result: (received: Int, first: Double, last: Double) { lock.withLock { (received, first, last) } }
 }

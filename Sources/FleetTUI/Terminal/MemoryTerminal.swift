@@ -26,10 +26,16 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {  // `queued` 
     private var queued: [TerminalInput] = []
     private let lock = NSLock()
     private let pipeDescriptors: [Int32]
+    private let onPresent: (@Sendable (CellGrid) -> Void)?
 
-    public init(size: ScreenSize, colorDepth: ColorDepth = .xterm256) {
+    /// - Parameter onPresent: called with each frame as it is presented, on the UI thread, after it is kept: lets a
+    ///   benchmark time when a key press first shows on screen without polling `lastFrame`. Keep it quick: the UI
+    ///   loop waits for it.
+    public init(size: ScreenSize, colorDepth: ColorDepth = .xterm256,
+                onPresent: (@Sendable (CellGrid) -> Void)? = nil) {
         currentSize = size
         self.colorDepth = colorDepth
+        self.onPresent = onPresent
         var fds: [Int32] = [0, 0]
         _ = pipe(&fds)
         pipeDescriptors = fds
@@ -54,6 +60,7 @@ public final class MemoryTerminal: Terminal, @unchecked Sendable {  // `queued` 
             frameCount += 1
             latest = grid
         }
+        onPresent?(grid)
     }
 
     public func readInput() -> [TerminalInput] {

@@ -1,0 +1,70 @@
+/// The catch-up benchmark's verdicts (issue 18, "Catch-up speed"): the dashboard catching up on a stream and on a
+/// classic queue of 1,000,000 events each, next to the C consumer that only acknowledges, same broker, same run.
+/// Each kind of queue is judged on its own, by three targets; every one must be met:
+///
+/// - **Rate**: the dashboard's whole path (`ConsumerSide.dashboard`) at ≥ 0.9× the C consumer, compared as the
+///   consumer benchmark compares (`ConsumerRule.compare`: medians of the drains outside the broker's slow mode,
+///   else the best drains).
+/// - **Key press**: the 99th percentile (nearest rank) of every key press typed during that kind's catch-ups, from
+///   the moment it was typed to the first presented frame that showed it, ≤ 100 ms. A press no frame showed counts
+///   as slower than any target. Fewer than 100 presses cannot give a 99th percentile: no verdict.
+/// - **Memory**: the highest peak resident set of the dashboard's drains of that kind ≤ 250 MB (250,000,000 bytes,
+///   as the issue writes it: stricter than 250 MiB). A drain whose peak reads 0 could not measure it: no verdict.
+public enum CatchUpRule {
+    public static let rateTarget = ConsumerRule.target
+    public static let keyPercentile = 99.0
+    public static let keyLatencyMillis = 100.0
+    /// The fewest presses that give a 99th percentile that is not just the slowest press of a few.
+    public static let minimumKeyPresses = 100
+    public static let maxResidentBytes = 250_000_000.0
+
+    /// The verdicts of a run: for each kind of queue, rate, key press and memory (six).
+    public static func judge(_ run: CatchUpRun) -> [Verdict] {
+        QueueKind.allCases.flatMap { kind in
+            [rate(kind, run), keyPress(kind, run), memory(kind, run)]
+        }
+    }
+
+    static func rate(_ kind: QueueKind, _ run: CatchUpRun) -> Verdict {
+        let subject = "catch-up on a \(kind.rawValue): the dashboard's rate"
+        let targetText = "≥ \(Figures.fixed(rateTarget, 2))× the C consumer"
+        guard let comparison = ConsumerRule.compare(.dashboard, with: .c, in: run.drains[kind] ?? []) else {
+            return Verdict(subject: subject, outcome: .cannotMeasure,
+                           figure: "no drain by the dashboard or by the C consumer", target: targetText)
+        }
+        let basis = switch comparison.basis {
+        case let .medianOfFastDrains(n, m): "medians of drains outside the broker's slow mode, \(n) and \(m) C"
+        case .bestDrains: "best drains: too few fast drains for a median"
+        }
+        return Verdict(subject: subject, outcome: comparison.ratio >= rateTarget ? .met : .missed,
+                       figure: "\(Figures.judgedRatio(comparison.ratio, rounded: .down)) the C consumer (\(basis))",
+                       target: targetText)
+    }
+
+    static func keyPress(_ kind: QueueKind, _ run: CatchUpRun) -> Verdict {
+        let subject = "catch-up on a \(kind.rawValue): a key press shown"
+        let targetText = "p99 ≤ \(Figures.fixed(keyLatencyMillis, 0)) ms"
+        let presses = run.keyLatencies[kind] ?? []
+        guard presses.count >= minimumKeyPresses, let p99 = percentile(keyPercentile, of: presses) else {
+            return Verdict(subject: subject, outcome: .cannotMeasure,
+                           figure: "\(presses.count) key presses, fewer than \(minimumKeyPresses)", target: targetText)
+        }
+        let unshown = presses.filter { !$0.isFinite }.count
+        return Verdict(subject: subject, outcome: p99 <= keyLatencyMillis ? .met : .missed,
+                       figure: "p99 \(Figures.millis(p99)) of \(presses.count) presses (\(unshown) never shown)",
+                       target: targetText)
+    }
+
+    static func memory(_ kind: QueueKind, _ run: CatchUpRun) -> Verdict {
+        let subject = "catch-up on a \(kind.rawValue): peak resident memory"
+        let targetText = "≤ 250 MB"
+        let peaks = run.peakResidentBytes[kind] ?? []
+        guard let highest = peaks.max(), !peaks.contains(0) else {
+            return Verdict(subject: subject, outcome: .cannotMeasure,
+                           figure: "no resident memory measured (is /proc readable?)", target: targetText)
+        }
+        return Verdict(subject: subject, outcome: highest <= maxResidentBytes ? .met : .missed,
+                       figure: "\(Figures.megabytes(highest)) (\(Figures.mebibytes(highest))), highest of \(peaks.count) drain(s)",
+                       target: targetText)
+    }
+}
