@@ -13,19 +13,21 @@ let benchmarks: @Sendable () -> Void = {
     let frames = Benchmark.Configuration(
         metrics: [.wallClock], timeUnits: .nanoseconds, warmupIterations: 20,
         maxDuration: .seconds(120), maxIterations: Plan.frames)
-    func frameBenchmark(_ name: String, vehicles: Int, filter: String = "", map: Bool = false) {
+    func frameBenchmark(_ name: String, vehicles: Int, filter: String = "", map: Bool = false, sorted: Bool = false) {
         Benchmark(name, configuration: frames) { benchmark, loop in
             loop.advance()
             benchmark.startMeasurement()
             loop.frame()
             benchmark.stopMeasurement()
         } setup: {
-            FrameLoop(vehicles: vehicles, filter: filter, map: map)
+            FrameLoop(vehicles: vehicles, filter: filter, map: map, sorted: sorted)
         }
     }
     frameBenchmark(Plan.small, vehicles: Plan.smallFleet)
     frameBenchmark(Plan.large, vehicles: Plan.largeFleet)
     frameBenchmark(Plan.filtered, vehicles: Plan.largeFleet, filter: Plan.filter)
+    frameBenchmark(Plan.sortedSmall, vehicles: Plan.smallFleet, filter: Plan.filter, sorted: true)
+    frameBenchmark(Plan.sortedLarge, vehicles: Plan.largeFleet, filter: Plan.filter, sorted: true)
     frameBenchmark(Plan.mapSmall, vehicles: Plan.smallFleet, map: true)
     frameBenchmark(Plan.mapLarge, vehicles: Plan.largeFleet, map: true)
 

@@ -32,6 +32,10 @@ public enum BenchPlan {
         /// the same rule, the large map frame against the small map frame.
         public static let mapSmall = "frame 1k vehicles map"
         public static let mapLarge = "frame 100k vehicles map"
+        /// The same two fleets sorted by charge (descending) with a filter typed: judged by the same rule, the large
+        /// against the small, so that sorting is shown cached, not redone per frame.
+        public static let sortedSmall = "frame 1k vehicles sorted filtered"
+        public static let sortedLarge = "frame 100k vehicles sorted filtered"
         public static let idleFleet = 1_000
         /// Seconds of one idle window.
         public static let idleSeconds = 3

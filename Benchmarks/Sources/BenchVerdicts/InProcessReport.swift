@@ -48,7 +48,7 @@ public struct InProcessReport: Sendable {
         typealias Plan = BenchPlan.Frame
         let frame = { (name: String, p: Int) in export.value(Plan.target, name, "wallClock", percentile: p) }
         lines.append("frame: 200×60, one live event before each frame (median of \(Figures.grouped(Double(Plan.frames))) frames)")
-        for name in [Plan.small, Plan.large, Plan.filtered, Plan.mapSmall, Plan.mapLarge] {
+        for name in [Plan.small, Plan.large, Plan.filtered, Plan.sortedSmall, Plan.sortedLarge, Plan.mapSmall, Plan.mapLarge] {
             if let p50 = frame(name, 50), let p99 = frame(name, 99) {
                 lines.append("  \(name): \(Figures.fixed(p50 / 1000, 0)) µs (p99 \(Figures.fixed(p99 / 1000, 0)) µs)")
             } else {
@@ -66,6 +66,8 @@ public struct InProcessReport: Sendable {
         verdicts.append(FrameRule.judge(smallNanos: frame(Plan.small, 50), largeNanos: frame(Plan.large, 50)))
         verdicts.append(FrameRule.judge(smallNanos: frame(Plan.mapSmall, 50), largeNanos: frame(Plan.mapLarge, 50),
                                         subject: "map frame at 100k vehicles"))
+        verdicts.append(FrameRule.judge(smallNanos: frame(Plan.sortedSmall, 50), largeNanos: frame(Plan.sortedLarge, 50),
+                                        subject: "sorted, filtered frame at 100k vehicles"))
         verdicts.append(IdleCPURule.judge(dashboardMicrosPerSecond: dashboard, harnessMicrosPerSecond: harness))
     }
 

@@ -26,16 +26,19 @@ public final class FrameLoop {
     /// the first page), and `filter` typed into the filter prompt. With `map`, every vehicle has a position and the
     /// map is open (as `m` opens it: fitted to the fleet); the wall clock is 09:00, so positions stamped before 08:15
     /// are stale (a quarter of the large fleet, most of the small one: both draw dim and bright dots).
-    public init(vehicles: Int, filter: String = "", map: Bool = false) {
+    /// With `sorted`, the table is sorted by charge, descending (re-sorted at most once a second as events change
+    /// charges).
+    public init(vehicles: Int, filter: String = "", map: Bool = false, sorted: Bool = false) {
         fleetSize = vehicles
         self.map = map
         state = map ? FleetFixture.positionedFleet(vehicles) : FleetFixture.fleet(vehicles)
         model = DashboardModel(size: Self.screen, stream: StreamStatus(state: .connected, endpoint: "bench"))
         model.filter = VehicleFilter(filter)
+        if sorted { model.sort = VehicleSort(.charge, descending: true) }
         let rows = index.rows(for: state, filter: model.filter)
         if let id = rows.vehicleID(atRow: rows.count(.vehicles) / 2) { model.selections[.vehicles] = .vehicle(id) }
         if map {
-            _ = model.update(.tick(now: 0, wallClock: Timestamp(iso8601: "2026-11-28T09:00:00Z")!), rows: rows)
+            _ = model.update(.tick(now: 0, wall: Timestamp(iso8601: "2026-11-28T09:00:00Z")!), rows: rows)
             _ = model.update(.key(.character("m")), rows: rows)
         }
         previous = CellGrid(size: Self.screen)
@@ -52,7 +55,7 @@ public final class FrameLoop {
 
     /// Draws one frame and diffs it against the previous one.
     public func frame() {
-        let rows = index.rows(for: state, filter: model.filter, now: monotonicSeconds())
+        let rows = index.rows(for: state, model: model, now: monotonicSeconds())
         DashboardView.render(model, rows: rows, map: mapIndex, into: &grid)
         for i in grid.cells.indices where grid.cells[i] != previous.cells[i] { changedCells += 1 }
         swap(&previous, &grid)
