@@ -63,6 +63,20 @@ import Testing
         #expect(none.first { $0.subject.hasPrefix("map frame") }?.outcome == .cannotMeasure)
     }
 
+    /// The sorted, filtered frame is judged against its own 1k-vehicle frame.
+    @Test func theSortedFrameIsJudgedAgainstItsSmallFrame() {
+        typealias Plan = BenchPlan.Frame
+        let judge = { (small: Int, large: Int) in
+            InProcessReport(HarnessExport(files: [
+                name(Plan.target, Plan.sortedSmall, "wallClock"): file(small),
+                name(Plan.target, Plan.sortedLarge, "wallClock"): file(large),
+            ]), suites: [.frame]).verdicts.first { $0.subject.hasPrefix("sorted, filtered frame") }?.outcome
+        }
+        #expect(judge(300_000, 440_000) == .met)
+        #expect(judge(300_000, 460_000) == .missed)
+        #expect(judge(1_500_000, 2_100_000) == .missed)
+    }
+
     @Test func decodeApplyIsJudgedAgainstItsBaselineInTheSameExport() {
         typealias Plan = BenchPlan.DecodeApply
         let export = HarnessExport(files: [
