@@ -68,11 +68,20 @@ import Testing
             #expect(model.update(.key(key), rows: rows).isEmpty, "\(key)")
             #expect(model.helpOpen, "\(key) closed help")
         }
-        for key in table {
-            var model = opened([.character("?")])
-            _ = model.update(.key(key), rows: rows)
-            #expect(!model.helpOpen, "\(key) did not close help")
+        for binding in ModeKeymaps.help.bindings where binding.action == .close {
+            for key in binding.keys {
+                var model = opened([.character("?")])
+                _ = model.update(.key(key), rows: rows)
+                #expect(!model.helpOpen, "\(key) did not close help")
+            }
         }
+        // The scrolling keys keep it open and move it, within bounds.
+        var model = opened([.character("?")])
+        _ = model.update(.key(.character("k")), rows: rows)
+        #expect(model.helpOpen && model.helpScroll == 0)
+        _ = model.update(.key(.character("j")), rows: rows)
+        _ = model.update(.key(.down), rows: rows)
+        #expect(model.helpOpen && model.helpScroll == 2)
     }
 
     /// Outside its table the prompt takes printable characters as text and nothing else.

@@ -51,6 +51,19 @@ import Testing
         Golden.check(screen(model).lines, named: "help")
     }
 
+    /// At 80×24 help is longer than the screen: it says so, and scrolling shows the rest (the last rows of View).
+    @Test func helpScrollsOnAShortScreen() {
+        var model = Fixture.model(size: DashboardLayout.minimum)
+        let rows = index.rows(for: Fixture.fleet(), filter: .none)
+        _ = model.update(.key(.character("?")), rows: rows)
+        let top = screen(model).lines.joined(separator: "\n")
+        #expect(top.contains("↓ j more") && !top.contains("switch the right column"))
+        for _ in 0..<40 { _ = model.update(.key(.character("j")), rows: rows) }
+        let bottom = screen(model).lines.joined(separator: "\n")
+        #expect(bottom.contains("switch the right column") && bottom.contains("next theme") && !bottom.contains("↓ j more"),
+                "\(bottom)")
+    }
+
     @Test func helpInReadOnlyModeListsNoLock() {
         var model = Fixture.model(readOnly: true)
         _ = model.update(.key(.character("?")), rows: index.rows(for: Fixture.fleet(), filter: .none))

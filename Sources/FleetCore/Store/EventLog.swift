@@ -29,6 +29,8 @@ public struct LogEntry: Hashable, Sendable {
 public struct EventLog: Hashable, Sendable {
     public let capacity: Int
     public private(set) var entries: Deque<LogEntry> = []
+    /// Bumped whenever an entry is added: a view re-matches a pane's filter only when its log moved.
+    public private(set) var revision: UInt64 = 0
 
     public init(capacity: Int = 1000) {
         precondition(capacity > 0)
@@ -48,8 +50,10 @@ public struct EventLog: Hashable, Sendable {
             }
             if low == 0, entries.count >= capacity { return }  // older than everything kept
             entries.insert(entry, at: low)
+            revision &+= 1
         } else {
             entries.append(entry)
+            revision &+= 1
         }
         if entries.count > capacity { entries.removeFirst() }
     }
