@@ -23,7 +23,8 @@ import Testing
 
     @Test func aRunThatExportedNothingCannotPass() {
         let report = InProcessReport(HarnessExport(files: [:]), suites: InProcessSuite.allCases)
-        #expect(report.verdicts.count == 5)
+        // decode + apply; the frame, the map frame, the sorted and filtered frame, idle; memory
+        #expect(report.verdicts.count == 6)
         #expect(report.verdicts.allSatisfy { $0.outcome == .cannotMeasure })
         #expect(ExitStatus.of(report.verdicts) == ExitStatus.cannotMeasure)
     }
