@@ -33,7 +33,8 @@ public struct ReplayWindow: Sendable {
         latest = time
         if let last = samples.last {
             if offsets.lowerBound <= last.offset { return }  // a replay of what was sampled: nothing new
-            if time.microseconds - last.time.microseconds < Int64(granularity * 1_000_000) { return }
+            // `adding` saturates: no granularity, however large, can trap here.
+            if time < last.time.adding(seconds: granularity) { return }
         }
         samples.append((offsets.lowerBound, time))
         prune()

@@ -40,21 +40,6 @@ public struct EventLog: Hashable, Sendable {
     public var count: Int { entries.count }
 
     mutating func insert(_ entry: LogEntry) {
-        if let last = entries.last, entry.stamp < last.stamp {
-            // Binary search for the first entry newer than this one.
-            var low = 0
-            var high = entries.count
-            while low < high {
-                let mid = (low + high) / 2
-                if entries[mid].stamp < entry.stamp { low = mid + 1 } else { high = mid }
-            }
-            if low == 0, entries.count >= capacity { return }  // older than everything kept
-            entries.insert(entry, at: low)
-            revision &+= 1
-        } else {
-            entries.append(entry)
-            revision &+= 1
-        }
-        if entries.count > capacity { entries.removeFirst() }
+        if entries.insertKeepingNewest(entry, capacity: capacity, isBefore: { $0.stamp < $1.stamp }) { revision &+= 1 }
     }
 }

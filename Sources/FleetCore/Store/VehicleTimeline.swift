@@ -24,19 +24,7 @@ public struct VehicleTimeline: Hashable, Sendable {
     }
 
     mutating func insert(_ entry: TimelineEntry) {
-        if let last = entries.last, entry.order < last.order {
-            var low = 0
-            var high = entries.count
-            while low < high {
-                let mid = (low + high) / 2
-                if entries[mid].order < entry.order { low = mid + 1 } else { high = mid }
-            }
-            if low == 0, entries.count >= Self.capacity { return }  // older than everything kept
-            entries.insert(entry, at: low)
-        } else {
-            entries.append(entry)
-        }
-        if entries.count > Self.capacity { entries.removeFirst() }
+        entries.insertKeepingNewest(entry, capacity: Self.capacity) { $0.order < $1.order }
     }
 }
 
