@@ -115,6 +115,27 @@ import TestSupport
         #expect(index.rows(for: state, filter: .none, sort: byCharge, now: 11.2).vehicleID(atRow: 0) == "AAA")
     }
 
+    /// The in-place insert against a plain sort: random ids, either direction, new ids before, among and after
+    /// the old ones, none or all of them new.
+    @Test func insertingIntoTheOrderMatchesSorting() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<200 {
+            let all = Set((0..<Int.random(in: 0...60, using: &generator)).map { _ in
+                String(Int.random(in: 0...999, using: &generator))
+            })
+            let added = all.filter { _ in Bool.random(using: &generator) || round % 7 == 0 }
+            let old = all.subtracting(added)
+            for descending in [false, true] {
+                let by: (String, String) -> Bool = descending ? { $0 > $1 } : { $0 < $1 }
+                var ids = old.sorted(by: by)
+                let shared = ids  // a second reference: the insert must copy, not change this one
+                RowIndex.insert(added.sorted(by: by), into: &ids, descending: descending)
+                #expect(ids == all.sorted(by: by))
+                #expect(shared == old.sorted(by: by))
+            }
+        }
+    }
+
     /// A quick filter combines with `/`, and the title names it.
     @Test func quickFilterCombinesWithTheTextFilter() {
         let state = Fixture.richFleet()
