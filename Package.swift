@@ -107,7 +107,10 @@ let package = Package(
 
         // Tests. Fixtures are copies of the contract's samples plus the variations it allows.
         .target(name: "TestSupport", dependencies: ["FleetCore", "AMQP"], path: "Tests/TestSupport"),
-        .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "FleetCoreTests",
+                    dependencies: ["FleetCore", "TestSupport",
+                                   .product(name: "OrderedCollections", package: "swift-collections")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "FlatTOMLTests", dependencies: ["FlatTOML"]),
         .testTarget(name: "FleetConfigTests", dependencies: ["FleetConfig", "TestSupport"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "TestSupport"]),

@@ -1,4 +1,5 @@
 import FleetCore
+import OrderedCollections
 import Testing
 import TestSupport
 
@@ -50,6 +51,14 @@ import TestSupport
         let fleet = [vehicle(life: "OFFLINE"), vehicle(life: "ONLINE", charge: 5), vehicle(life: "ONLINE")]
         #expect(AlertCounts(fleet, thresholds: thresholds, now: t0) == AlertCounts(offline: 0, lowCharge: 1, stale: 0))
         #expect(AlertCounts(fleet, thresholds: thresholds, now: t0.adding(seconds: 3_600))
+                == AlertCounts(offline: 1, lowCharge: 1, stale: 3))
+        // The store's vehicles are counted in place; a sequence with no contiguous storage one by one, alike.
+        var store = OrderedDictionary<String, Vehicle>()
+        for (i, v) in fleet.enumerated() { store["V\(i)"] = v }
+        let later = t0.adding(seconds: 3_600)
+        #expect(AlertCounts(store.values, thresholds: thresholds, now: later) == AlertCounts(fleet.lazy.map { $0 },
+                                                                                             thresholds: thresholds, now: later))
+        #expect(AlertCounts(fleet.lazy.map { $0 }, thresholds: thresholds, now: later)
                 == AlertCounts(offline: 1, lowCharge: 1, stale: 3))
     }
 

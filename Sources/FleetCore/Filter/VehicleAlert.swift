@@ -45,11 +45,20 @@ public struct AlertCounts: Hashable, Sendable {
 
     /// Counts `vehicles` at `now`.
     public init(_ vehicles: some Sequence<Vehicle>, thresholds: AlertThresholds, now: Timestamp) {
-        for vehicle in vehicles {
-            if QuickFilter.offline.matches(vehicle, thresholds: thresholds, now: now) { offline += 1 }
-            if QuickFilter.lowCharge.matches(vehicle, thresholds: thresholds, now: now) { lowCharge += 1 }
-            if QuickFilter.stale.matches(vehicle, thresholds: thresholds, now: now) { stale += 1 }
+        // The store's vehicles are read where they lie: iterating copied each vehicle (retaining every string in
+        // it), which made a count of 100,000 vehicles stall the store for about 20 ms every second.
+        let inPlace: Void? = vehicles.withContiguousStorageIfAvailable { buffer in
+            for i in buffer.indices { add(buffer[i], thresholds: thresholds, now: now) }
         }
+        if inPlace == nil {
+            for vehicle in vehicles { add(vehicle, thresholds: thresholds, now: now) }
+        }
+    }
+
+    private mutating func add(_ vehicle: Vehicle, thresholds: AlertThresholds, now: Timestamp) {
+        if QuickFilter.offline.matches(vehicle, thresholds: thresholds, now: now) { offline += 1 }
+        if QuickFilter.lowCharge.matches(vehicle, thresholds: thresholds, now: now) { lowCharge += 1 }
+        if QuickFilter.stale.matches(vehicle, thresholds: thresholds, now: now) { stale += 1 }
     }
 }
 
