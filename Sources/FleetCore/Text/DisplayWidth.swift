@@ -10,6 +10,9 @@ public enum DisplayWidth {
         let v = scalar.value
         if v < 0x7F { return v >= 0x20 ? 1 : 0 }
         if v < 0xA0 { return 0 }
+        // Box drawing, block elements and braille (every border and the map, every frame): one column, and
+        // none of them a mark or an emoji, so the property lookups below are skipped for them.
+        if (0x2500...0x259F).contains(v) || (0x2800...0x28FF).contains(v) { return 1 }
         if v == 0x200B || (0x200C...0x200F).contains(v) || (0xFE00...0xFE0F).contains(v) { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
