@@ -131,7 +131,7 @@ let package = Package(
         ]),
         // `fleetwatch lock` / `unlock`: the built binary against the stand-in.
         .testTarget(name: "FleetwatchCLITests", dependencies: [
-            "AMQP", "FleetSim", "FleetSimREST", "FleetCore", "FleetStream", "TestSupport",
+            "AMQP", "FleetSim", "FleetSimREST", "FleetCore", "FleetStream", "FleetTUI", "TestSupport",
         ]),
         .testTarget(name: "FleetTUITests", dependencies: [
             "FleetTUI", "FleetCore", "AMQP", "TestSupport",

@@ -13,7 +13,8 @@ struct DashboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard", abstract: "The live dashboard (the default).",
         discussion: """
-            Needs a terminal. Keys: / filter, L lock, U unlock, Tab pane, m map, p pause, t theme, ? help, q quit. \
+            Needs a terminal. Keys: \(Keymap.standard.hints.map { "\($0.key) \($0.word)" }.joined(separator: ", ")) \
+            (? lists them all). \
             On a stream (--stream) without --since it resumes where it left off (the first time: the last 24 hours).
             """)
 
