@@ -56,10 +56,9 @@ import TestSupport
         var store = OrderedDictionary<String, Vehicle>()
         for (i, v) in fleet.enumerated() { store["V\(i)"] = v }
         let later = t0.adding(seconds: 3_600)
-        #expect(AlertCounts(store.values, thresholds: thresholds, now: later) == AlertCounts(fleet.lazy.map { $0 },
-                                                                                             thresholds: thresholds, now: later))
-        #expect(AlertCounts(fleet.lazy.map { $0 }, thresholds: thresholds, now: later)
-                == AlertCounts(offline: 1, lowCharge: 1, stale: 3))
+        let expected = AlertCounts(offline: 1, lowCharge: 1, stale: 3)
+        #expect(AlertCounts(store.values, thresholds: thresholds, now: later) == expected)
+        #expect(AlertCounts(fleet.lazy.map { $0 }, thresholds: thresholds, now: later) == expected)
     }
 
     /// Saturated times (from the network's extremes) give no age rather than a trap.

@@ -60,7 +60,8 @@ import TestSupport
         #expect(DisplayWidth.of("e\u{301}") == 1)  // combining acute accent
         #expect(DisplayWidth.of("한국") == 4)
         // The borders' and the map's characters take one column each, as the general rules also say.
-        for scalar in (0x2500...0x259F).compactMap(Unicode.Scalar.init) + (0x2800...0x28FF).compactMap(Unicode.Scalar.init) {
+        let borderAndMap = Array(0x2500...0x259F) + Array(0x2800...0x28FF)
+        for scalar in borderAndMap.compactMap(Unicode.Scalar.init) {
             #expect(DisplayWidth.of(scalar) == 1)
             #expect(!scalar.properties.isEmojiPresentation && scalar.properties.generalCategory != .nonspacingMark)
         }
