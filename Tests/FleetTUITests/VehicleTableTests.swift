@@ -115,6 +115,23 @@ import TestSupport
         #expect(index.rows(for: state, filter: .none, sort: byCharge, now: 11.2).vehicleID(atRow: 0) == "AAA")
     }
 
+    /// Under a filter, a new vehicle that matches joins the rows at the next refilter, at most an interval away,
+    /// as a changed value does: the rows kept meanwhile still hold every vehicle they did, each once.
+    @Test func aNewVehicleJoinsTheFilteredRowsWithinAnInterval() {
+        var state = Fixture.richFleet()
+        let index = RowIndex(refreshInterval: 1)
+        let filter = VehicleFilter("veh")
+        func shown(at now: Double) -> [String] {
+            let rows = index.rows(for: state, filter: filter, now: now)
+            return (0..<rows.count(.vehicles)).compactMap(rows.vehicleID(atRow:))
+        }
+        let before = shown(at: 10)
+        #expect(!before.isEmpty && before.allSatisfy { $0.hasPrefix("VEH") })
+        state.apply(Fixture.reading("VEH-000", charge: 50, at: "12:29:00", eventID: "new"))
+        #expect(shown(at: 10.5) == before)
+        #expect(shown(at: 11) == ["VEH-000"] + before)
+    }
+
     /// The in-place insert against a plain sort, either direction: fleets of 0 to 60 ids, new ids before, among
     /// and after the old ones, none or all of them new (deterministic cases, so a failure repeats).
     @Test func insertingIntoTheOrderMatchesSorting() {

@@ -2,11 +2,12 @@ import FleetCore
 
 /// The dashboard's row order, cached between frames so a frame never sorts, filters or counts the whole fleet.
 ///
-/// The order is rebuilt when a vehicle is added (`FleetState.membershipRevision`) or the sort changes, and, for a
-/// sort by a value that events change, at most once a second while they do (`refreshInterval`). The filtered
-/// rows follow the same rule, and every second for a quick filter that time alone changes (offline, stale), as
-/// do the alert counts. So a frame at 100,000 vehicles costs the visible rows, not the fleet; what it shows may
-/// be up to a second behind a value that changed.
+/// The order takes in a vehicle when it is added (`FleetState.membershipRevision`) and is rebuilt when the sort
+/// changes, and, for a sort by a value that events change, at most once a second while they do
+/// (`refreshInterval`). The filtered rows are made again when the filter or sort changes, and at most once a
+/// second while the fleet changes (new vehicles included), or time alone does for a quick filter that time
+/// changes (offline, stale); so are the alert counts. So a frame at 100,000 vehicles costs the visible rows, not
+/// the fleet; what it shows may be up to a second behind the fleet.
 public final class RowIndex {
     private let thresholds: AlertThresholds
     /// Seconds between rebuilds while the fleet changes (or the clock moves a time-bound filter).
@@ -152,9 +153,12 @@ public final class RowIndex {
             return
         }
         let timeBound = quick == .offline || quick == .stale
-        if let at = shownAt, at.filter == filter, at.quick == quick, at.sort == sort,
-           at.membership == orderedAt?.membership, shown != nil {
-            let changed = at.revision != orderedAt?.revision || at.revision != state.revision || timeBound
+        // New vehicles wait for the next refilter as changed values do: a filtered dashboard catching up would
+        // otherwise filter the whole fleet on nearly every frame. The rows kept meanwhile are still whole: the
+        // store only adds vehicles, so every id in them is still there.
+        if let at = shownAt, at.filter == filter, at.quick == quick, at.sort == sort, shown != nil {
+            let changed = at.membership != orderedAt?.membership || at.revision != orderedAt?.revision
+                || at.revision != state.revision || timeBound
             if !changed || now - shownAtTime < refreshInterval { return }
         }
         let vehicles = state.vehicles
