@@ -11,87 +11,13 @@ import Glibc
 /// shows its detail with the timeline, a resize redraws, `q` quits and the terminal is restored (the tty settings
 /// are the same after as before).
 @Suite(.serialized) struct DashboardEndToEndTests {
-    struct SetupError: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
-    }
-
-    /// The `fleetwatch` executable built next to this test bundle.
-    static var binary: String {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [dir.appendingPathComponent("fleetwatch").path,
-                          dir.deletingLastPathComponent().appendingPathComponent("fleetwatch").path]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
-    }
-
-    /// A new directory for one test's files (the caller removes it), with `creating` made inside it.
-    static func scratchDirectory(creating subdirectory: String = "") throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: "\(dir)/\(subdirectory)", withIntermediateDirectories: true)
-        return dir
-    }
-
-    /// A script for a tmux pane: records the tty settings, runs `command`, prints its exit status and whether the
-    /// tty settings came back unchanged, then waits so that the pane can be read.
-    static func ttyChecked(_ command: String, in dir: String) -> String {
-        """
-        stty -g > \(dir)/before
-        \(command)
-        echo FLEETWATCH-EXIT=$?
-        stty -g > \(dir)/after
-        cmp -s \(dir)/before \(dir)/after && echo TTY-RESTORED
-        sleep 60
-
-        """
-    }
-
-    struct Tmux {
-        let socket = "fw-e2e-\(UInt32.random(in: 0...UInt32.max))"
-
-        /// Runs a tmux command and returns its output.
-        @discardableResult
-        func run(_ arguments: [String]) -> String {
-            let outputPath = FileManager.default.temporaryDirectory
-                .appendingPathComponent("fw-tmux-\(UUID().uuidString)").path
-            defer { try? FileManager.default.removeItem(atPath: outputPath) }
-            guard let pid = spawn(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, stdout: outputPath) else {
-                return ""
-            }
-            reap(pid)
-            return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        }
-
-        func screen() -> String { run(["capture-pane", "-p", "-t", "t"]) }
-        func keys(_ keys: String...) { run(["send-keys", "-t", "t"] + keys) }
-        func literal(_ text: String) { run(["send-keys", "-t", "t", "-l", text]) }
-
-        /// Polls the screen until `condition` holds (10 s), recording the whole screen if it never does.
-        @discardableResult
-        func waitFor(_ what: String, sourceLocation: SourceLocation = #_sourceLocation,
-                     _ condition: (String) -> Bool) async -> String? {
-            var last = ""
-            let ok = await eventually(timeout: 10) {
-                last = screen()
-                return condition(last)
-            }
-            if !ok { Issue.record("timed out waiting for \(what); screen:\n\(last)", sourceLocation: sourceLocation) }
-            return ok ? last : nil
-        }
-    }
-
     @Test func demoLockFlowInARealTerminal() async throws {
-        let binary = Self.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
-        let tmux = Tmux()
-        defer { tmux.run(["kill-server"]) }
-        let dir = try Self.scratchDirectory()
+        let binary = try EndToEnd.fleetwatch()
+        let dir = try EndToEnd.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let script = """
-            stty -g > \(dir)/before; \(binary) --demo --demo-vehicles 40 --demo-speed 1; echo FLEETWATCH-EXIT=$?; \
-            stty -g > \(dir)/after; cmp -s \(dir)/before \(dir)/after && echo TTY-RESTORED; sleep 60
-            """
-        tmux.run(["new-session", "-d", "-s", "t", "-x", "120", "-y", "35",
-                  "env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR= XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) sh -c '\(script)'"])
+        let script = "export NO_COLOR= XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir)\n"
+            + EndToEnd.ttyChecked("\(binary) --demo --demo-vehicles 40 --demo-speed 1", in: dir)
+        let tmux = try TmuxSession(width: 120, height: 35, script: script, in: dir)
 
         await lockFlow(tmux, fleetSize: 40, connectedAs: "● connected")
     }
@@ -100,16 +26,12 @@ import Glibc
     /// metres per cell shrink), `c` puts the selected vehicle (`@`) in the middle of the picture, `m` brings the
     /// log panes back.
     @Test func mapOnTheDemoFleet() async throws {
-        let binary = Self.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
-        let tmux = Tmux()
-        defer { tmux.run(["kill-server"]) }
-        let dir = try Self.scratchDirectory()
+        let binary = try EndToEnd.fleetwatch()
+        let dir = try EndToEnd.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let size = ScreenSize(width: 120, height: 35)
-        tmux.run(["new-session", "-d", "-s", "t", "-x", "\(size.width)", "-y", "\(size.height)",
-                  "env LANG=C.UTF-8 TERM=xterm-256color NO_COLOR= XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) sh -c "
-                    + "'\(binary) --demo --demo-vehicles 40 --demo-speed 60; echo FLEETWATCH-EXIT=$?; sleep 60'"])
+        let tmux = TmuxSession(width: size.width, height: size.height,
+                               running: "NO_COLOR= " + EndToEnd.demo(binary, "--demo-vehicles 40 --demo-speed 60", home: dir))
         // At 60 simulated seconds a second every vehicle has reported its position (parked ones every 5 minutes)
         // within 5 s: the REST list the demo starts from has no positions, as INVERS's has none.
         guard await tmux.waitFor("the dashboard", { $0.contains("Vehicles 40/40") && $0.contains("Rentals") })
@@ -178,15 +100,11 @@ import Glibc
     /// `L` and `y` arriving in one write (tmux sends them together, as a user typing ahead of a slow screen
     /// would): the dialog opens and stays open; `y` typed once it shows confirms.
     @Test func typeaheadNeverConfirmsTheDialog() async throws {
-        let binary = Self.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
-        let tmux = Tmux()
-        defer { tmux.run(["kill-server"]) }
-        let dir = try Self.scratchDirectory()
+        let binary = try EndToEnd.fleetwatch()
+        let dir = try EndToEnd.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        tmux.run(["new-session", "-d", "-s", "t", "-x", "120", "-y", "35",
-                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) sh -c "
-                    + "'\(binary) --demo --demo-vehicles 10 --demo-speed 1; echo FLEETWATCH-EXIT=$?; sleep 60'"])
+        let tmux = TmuxSession(width: 120, height: 35,
+                               running: EndToEnd.demo(binary, "--demo-vehicles 10 --demo-speed 1", home: dir))
         guard await tmux.waitFor("the dashboard", { $0.contains("Vehicles 10/10") }) != nil else { return }
         tmux.keys("L", "y")
         guard let screen = await tmux.waitFor("the dialog", { $0.contains("[ Cancel ]") }) else { return }
@@ -202,17 +120,13 @@ import Glibc
     /// A click (an xterm SGR mouse report, as the terminal would send it) selects the row under it: the lock
     /// dialog then names that vehicle. The mouse mode is on while the dashboard runs and off after.
     @Test func aClickSelectsTheRowUnderIt() async throws {
-        let binary = Self.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
-        let tmux = Tmux()
-        defer { tmux.run(["kill-server"]) }
-        let dir = try Self.scratchDirectory()
+        let binary = try EndToEnd.fleetwatch()
+        let dir = try EndToEnd.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        tmux.run(["new-session", "-d", "-s", "t", "-x", "120", "-y", "35",
-                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) sh -c "
-                    + "'\(binary) --demo --demo-vehicles 10 --demo-speed 1; echo FLEETWATCH-EXIT=$?; sleep 60'"])
+        let tmux = TmuxSession(width: 120, height: 35,
+                               running: EndToEnd.demo(binary, "--demo-vehicles 10 --demo-speed 1", home: dir))
         guard let screen = await tmux.waitFor("the dashboard", { $0.contains("Vehicles 10/10") }) else { return }
-        #expect(tmux.run(["display-message", "-p", "-t", "t", "#{mouse_any_flag}"]).hasPrefix("1"))
+        #expect(tmux.display("#{mouse_any_flag}").hasPrefix("1"))
         // The fourth vehicle row: screen row 6 (header, border, headings, three rows), 1-based in the report.
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         let id = try #require(lines[6].dropFirst(3).split(separator: " ").first.map(String.init))
@@ -222,7 +136,7 @@ import Glibc
         tmux.keys("Escape")
         tmux.keys("q")
         await tmux.waitFor("a clean exit") { $0.contains("FLEETWATCH-EXIT=0") }
-        #expect(tmux.run(["display-message", "-p", "-t", "t", "#{mouse_any_flag}"]).hasPrefix("0"))
+        #expect(tmux.display("#{mouse_any_flag}").hasPrefix("0"))
     }
 
     /// The product as deployed, minus INVERS: a real broker fed by `fleetsim`, whose REST stand-in gives the
@@ -230,9 +144,7 @@ import Glibc
     @Test func liveLockFlowAgainstBrokerAndStandIn() async throws {
         let live = try await LiveFleet.start(vehicles: 30)
         defer { live.stop() }
-        let tmux = Tmux()
-        defer { tmux.run(["kill-server"]) }
-        live.runDashboard(in: tmux, width: 120, height: 35)
+        let tmux = try live.runDashboard(width: 120, height: 35)
         await lockFlow(tmux, fleetSize: 30, connectedAs: "● connected")
     }
 
@@ -241,9 +153,7 @@ import Glibc
     @Test func sortFilterAndExportAgainstBrokerAndStandIn() async throws {
         let live = try await LiveFleet.start(vehicles: 40, timeScale: 20)
         defer { live.stop() }
-        let tmux = Tmux()
-        defer { tmux.run(["kill-server"]) }
-        live.runDashboard(in: tmux, width: 200, height: 60, flags: "--columns id,charge,life,report")
+        let tmux = try live.runDashboard(width: 200, height: 60, flags: "--columns id,charge,life,report")
         // The snapshot has no charges: they come with the vehicles' state events.
         guard await tmux.waitFor("the fleet with charges", {
             $0.contains("Vehicles 40/40") && $0.contains("● connected") && Self.charges($0).count >= 15
@@ -297,7 +207,7 @@ import Glibc
     /// Vehicles appear, a filter narrows to one, `L` `y` locks it and the row shows LOCKED with the outcome in the
     /// status line, then `✓ LOCKED` once the stream confirms it; its detail shows the reading in its timeline; a
     /// resize redraws, too small shows only the message, `q` quits and the tty is as before.
-    func lockFlow(_ tmux: Tmux, fleetSize: Int, connectedAs: String) async {
+    func lockFlow(_ tmux: TmuxSession, fleetSize: Int, connectedAs: String) async {
         guard let first = await tmux.waitFor("the vehicles", {
             $0.contains("Vehicles \(fleetSize)/\(fleetSize)") && $0.contains(connectedAs)
         }) else { return }
@@ -341,13 +251,13 @@ import Glibc
         }
 
         // A resize redraws at the new size.
-        tmux.run(["resize-window", "-t", "t", "-x", "90", "-y", "26"])
+        tmux.resize(width: 90, height: 26)
         await tmux.waitFor("the redraw at 90×26") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return lines.count >= 26 && lines[1].hasPrefix("┌ Vehicles") && lines[1].hasSuffix("┐")
                 && lines[1].count == 90 && lines[25].contains("? help")
         }
-        tmux.run(["resize-window", "-t", "t", "-x", "60", "-y", "20"])
+        tmux.resize(width: 60, height: 20)
         await tmux.waitFor("the too-small screen") { $0.contains("Terminal too small: need 80×24, have 60×20") }
 
         // q quits; the terminal is back as it was.
@@ -360,19 +270,14 @@ import Glibc
     /// settings as before, and the process still dies of that signal. `sh`, unlike bash, restores nothing itself.
     @Test(arguments: [SIGSEGV, SIGILL])
     func aCrashGivesTheTerminalBack(signal: Int32) async throws {
-        let binary = Self.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
-        let dir = try Self.scratchDirectory()
+        let binary = try EndToEnd.fleetwatch()
+        let dir = try EndToEnd.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let script = Self.ttyChecked("sh -c 'echo $$ > \(dir)/pid; exec \(binary) --demo --demo-vehicles 10'", in: dir)
-        try #require(FileManager.default.createFile(atPath: "\(dir)/run.sh", contents: Data(script.utf8)))
-        let tmux = Tmux()
-        defer { tmux.run(["kill-server"]) }
-        tmux.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30",
-                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) "
-                    + Self.crashEnvironment + " sh \(dir)/run.sh"])
+        let script = "export XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) \(Self.crashEnvironment)\n"
+            + EndToEnd.ttyChecked("sh -c 'echo $$ > \(dir)/pid; exec \(binary) --demo --demo-vehicles 10'", in: dir)
+        let tmux = try TmuxSession(width: 100, height: 30, script: script, in: dir)
         guard await tmux.waitFor("the dashboard", { $0.contains("Vehicles 10/10") }) != nil else { return }
-        let modes = { tmux.run(["display-message", "-p", "-t", "t", "#{alternate_on} #{cursor_flag}"]) }
+        let modes = { tmux.display("#{alternate_on} #{cursor_flag}") }
         #expect(modes().hasPrefix("1 0"), "the dashboard should own the terminal: alternate screen, no cursor")
         let pidText = (try? String(contentsOfFile: "\(dir)/pid", encoding: .utf8)) ?? ""
         let pid = try #require(pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -399,19 +304,15 @@ import Glibc
     /// reads as the dashboard.
     @Test(arguments: [true, false])
     func asciiDrawsOnlyASCII(byFlag: Bool) async throws {
-        let binary = Self.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
-        let dir = try Self.scratchDirectory(creating: "fleetwatch")
+        let binary = try EndToEnd.fleetwatch()
+        let dir = try EndToEnd.scratchDirectory(creating: "fleetwatch")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         if !byFlag {
             try #require(FileManager.default.createFile(atPath: "\(dir)/fleetwatch/config.toml",
                                                         contents: Data("ascii = true\n".utf8)))
         }
-        let tmux = Tmux()
-        defer { tmux.run(["kill-server"]) }
-        tmux.run(["new-session", "-d", "-s", "t", "-x", "100", "-y", "30",
-                  "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME=\(dir) XDG_STATE_HOME=\(dir) sh -c "
-                    + "'\(binary) --demo --demo-vehicles 10\(byFlag ? " --ascii" : ""); echo FLEETWATCH-EXIT=$?; sleep 60'"])
+        let tmux = TmuxSession(width: 100, height: 30,
+                               running: EndToEnd.demo(binary, "--demo-vehicles 10" + (byFlag ? " --ascii" : ""), home: dir))
         guard let screen = await tmux.waitFor("the dashboard", {
             $0.contains("+ Vehicles 10/10") && $0.contains("* connected")
         }) else { return }
@@ -421,8 +322,7 @@ import Glibc
     }
 
     @Test func refusesToStartWhenStdoutIsNotATerminal() async throws {
-        let binary = Self.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
+        let binary = try EndToEnd.fleetwatch()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["--demo"]
@@ -438,134 +338,3 @@ import Glibc
         #expect(out.fileHandleForReading.readDataToEndOfFile().isEmpty)
     }
 }
-
-/// Spawns a process (signals at their defaults: a test runner may ignore some, and children would inherit that),
-/// stdin from /dev/null, stdout to a file, stderr to a file or /dev/null.
-func spawn(_ argv: [String], environment: [String: String]? = nil, stdout: String = "/dev/null",
-           stderr: String = "/dev/null") -> pid_t? {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var all = sigset_t()
-    sigfillset(&all)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    var none = sigset_t()
-    sigemptyset(&none)
-    posix_spawnattr_setsigmask(&attributes, &none)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-    var cArguments = argv.map { strdup($0) } + [nil]
-    defer { for p in cArguments { free(p) } }
-    var merged = ProcessInfo.processInfo.environment
-    for (k, v) in environment ?? [:] { merged[k] = v }
-    var cEnvironment = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { for p in cEnvironment { free(p) } }
-    var pid: pid_t = 0
-    guard posix_spawnp(&pid, argv[0], &actions, &attributes, &cArguments, &cEnvironment) == 0 else { return nil }
-    return pid
-}
-
-/// Waits for a child to end.
-func reap(_ pid: pid_t) {
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-}
-
-/// Whether a TCP connection to the host and port of `url` (`amqp://user:pass@host:port/vhost`) succeeds.
-func tcpReachable(_ url: String) -> Bool {
-    var rest = Substring(url)
-    if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
-    if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
-    if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
-    let parts = rest.split(separator: ":")
-    let host = parts.first.map(String.init) ?? "127.0.0.1"
-    let port = parts.count > 1 ? UInt16(parts[1]) ?? 5672 : 5672
-    var hints = addrinfo()
-    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-    var result: UnsafeMutablePointer<addrinfo>?
-    guard getaddrinfo(host, String(port), &hints, &result) == 0, let info = result else { return false }
-    defer { freeaddrinfo(result) }
-    let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
-    return connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0
-}
-
-/// `fleetsim` on the test broker, as INVERS: it publishes its fleet's events to four queues of its own and serves
-/// the REST API (snapshot, commands) on a random port. `stop()` ends it and deletes the queues.
-struct LiveFleet {
-    let directory: String
-    let queues: [String]
-    let port: Int
-    let amqpURL: String
-    let simPID: pid_t
-    let managementURL: String
-
-    static func start(vehicles: Int, timeScale: Int = 1) async throws -> LiveFleet {
-        let binary = DashboardEndToEndTests.binary
-        let fleetsim = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("fleetsim").path
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
-        try #require(FileManager.default.isExecutableFile(atPath: fleetsim), "build fleetsim first: \(fleetsim)")
-        let env = ProcessInfo.processInfo.environment
-        let amqpURL = env["FLEETWATCH_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/%2f"
-        let managementURL = env["FLEETWATCH_TEST_MGMT_URL"] ?? "http://127.0.0.1:15672"
-        let brokerAt = amqpURL.split(separator: "@").last.map(String.init) ?? ""
-        let brokerReachable = tcpReachable(amqpURL)  // not inside #require: it would print the URL's password
-        try #require(brokerReachable, "the broker at \(brokerAt) is not reachable: start it with scripts/broker start (and run the tests with scripts/test)")
-        let prefix = "fw-tui-e2e-\(UInt32.random(in: 0...UInt32.max))"
-        let queues = ["vehicle-change", "trip", "smoke-detection", "vehicle-state-recorded"].map { "\(prefix).\($0)" }
-        let port = Int.random(in: 20_000...40_000)
-        let dir = try DashboardEndToEndTests.scratchDirectory()
-        let secretFile = "\(dir)/secret"
-        try #require(FileManager.default.createFile(atPath: secretFile, contents: Data("e2e-s3cret\n".utf8),
-                                                    attributes: [.posixPermissions: 0o600]))
-        guard let simPID = spawn([fleetsim, "--vehicles", String(vehicles), "--time-scale", String(timeScale), "--queue-prefix", prefix,
-                                  "--api-port", String(port), "--client-id", "e2e", "--client-secret-file", secretFile],
-                                 environment: ["FLEETSIM_AMQP_URL": amqpURL], stderr: "\(dir)/fleetsim.log")
-        else {
-            throw DashboardEndToEndTests.SetupError("cannot start fleetsim")
-        }
-        let live = LiveFleet(directory: dir, queues: queues, port: port, amqpURL: amqpURL, simPID: simPID,
-                             managementURL: managementURL)
-        let started = await eventually(timeout: 20) {
-            ((try? String(contentsOfFile: "\(dir)/fleetsim.log", encoding: .utf8)) ?? "").contains("REST API on")
-        }
-        if !started {
-            live.stop()
-            throw DashboardEndToEndTests.SetupError("fleetsim did not start")
-        }
-        return live
-    }
-
-    /// The dashboard in `tmux`, configured through the environment (the password never on a command line), its
-    /// working directory `directory`; the pane prints its exit status and whether the tty came back.
-    func runDashboard(in tmux: DashboardEndToEndTests.Tmux, width: Int, height: Int, flags: String = "") {
-        let binary = DashboardEndToEndTests.binary
-        let script = """
-            cd '\(directory)'
-            export FLEETWATCH_AMQP_URL='\(amqpURL)' FLEETWATCH_QUEUES='\(queues.joined(separator: ","))' \\
-              FLEETWATCH_API_URL='http://127.0.0.1:\(port)' INVERS_CLIENT_ID=e2e XDG_CONFIG_HOME='\(directory)' XDG_STATE_HOME='\(directory)'
-
-            """ + DashboardEndToEndTests.ttyChecked("\(binary) --client-secret-file \(directory)/secret \(flags)", in: directory)
-        FileManager.default.createFile(atPath: "\(directory)/run.sh", contents: Data(script.utf8))
-        tmux.run(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height),
-                  "env LANG=C.UTF-8 TERM=xterm-256color sh \(directory)/run.sh"])
-    }
-
-    func stop() {
-        kill(simPID, SIGTERM)
-        reap(simPID)
-        for queue in queues {
-            if let pid = spawn(["curl", "-s", "-u", "guest:guest", "-X", "DELETE", "\(managementURL)/api/queues/%2f/\(queue)"]) {
-                reap(pid)
-            }
-        }
-        try? FileManager.default.removeItem(atPath: directory)
-    }
-}
-

@@ -10,8 +10,6 @@ import Glibc
 /// pane draws, the header counts the values dropped, a later ordinary event appears, and the queues end empty
 /// (every message acknowledged, none rejected back into a loop).
 @Suite(.serialized) struct ExtremeNumbersEndToEndTests {
-    typealias E2E = DashboardEndToEndTests
-
     static let environment = ProcessInfo.processInfo.environment
     static let amqpURL = environment["FLEETWATCH_TEST_AMQP_URL"] ?? "amqp://guest:guest@127.0.0.1:5672/%2f"
     static let managementURL = environment["FLEETWATCH_TEST_MGMT_URL"] ?? "http://127.0.0.1:15672"
@@ -59,12 +57,9 @@ import Glibc
     }
 
     @Test func extremeNumbersThroughTheBrokerLeaveTheDashboardUp() async throws {
-        let binary = E2E.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
-        let brokerAt = Self.amqpURL.split(separator: "@").last.map(String.init) ?? ""
-        let brokerReachable = tcpReachable(Self.amqpURL)  // not inside #require: it would print the URL's password
-        try #require(brokerReachable, "the broker at \(brokerAt) is not reachable: start it with scripts/broker start (and run the tests with scripts/test)")
-        let dir = try E2E.scratchDirectory()
+        let binary = try EndToEnd.fleetwatch()
+        try EndToEnd.requireBroker(at: Self.amqpURL)
+        let dir = try EndToEnd.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let prefix = "fw-extreme-e2e-\(UInt32.random(in: 0...UInt32.max))"
         let trips = "\(prefix).trip", smoke = "\(prefix).smoke-detection"
@@ -83,12 +78,8 @@ import Glibc
               XDG_CONFIG_HOME='\(dir)'
             unset INVERS_CLIENT_ID INVERS_CLIENT_SECRET FLEETWATCH_CONFIG
 
-            """ + E2E.ttyChecked(binary, in: dir)
-        try #require(FileManager.default.createFile(atPath: "\(dir)/run.sh", contents: Data(script.utf8)))
-        let tmux = E2E.Tmux()
-        defer { tmux.run(["kill-server"]) }
-        tmux.run(["new-session", "-d", "-s", "t", "-x", "160", "-y", "40",
-                  "env LANG=C.UTF-8 TERM=xterm-256color sh \(dir)/run.sh"])
+            """ + EndToEnd.ttyChecked(binary, in: dir)
+        let tmux = try TmuxSession(width: 160, height: 40, script: script, in: dir)
         guard await tmux.waitFor("the dashboard, connected", { $0.contains("● connected") }) != nil else { return }
 
         // Each of the three twice over (two vehicles each), so a crash on the second of a kind shows too.

@@ -111,15 +111,14 @@ import Glibc
         let script = "\(state)/driver.py"
         try driver.write(toFile: script, atomically: true, encoding: .utf8)
         let driven = try CommandOutput.run(URL(fileURLWithPath: "/usr/bin/env"),
-                                           ["python3", script, DashboardEndToEndTests.binary, "\(signal)", state])
+                                           ["python3", script, EndToEnd.binaryPath, "\(signal)", state])
         return try? JSONDecoder().decode(Outcome.self, from: driven.stdout)
     }
 
     @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
     func aSignalEndsTheDashboardInTimeAndRestoresTheTerminalWhileOutputIsBlocked(signal: Int32) async throws {
-        let binary = DashboardEndToEndTests.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
-        let state = try DashboardEndToEndTests.scratchDirectory()
+        _ = try EndToEnd.fleetwatch()
+        let state = try EndToEnd.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: state) }
         let outcome = try #require(try Self.drive(signal: signal, state: state), "the pty driver failed")
         try #require(outcome.started, "the dashboard never drew")

@@ -10,8 +10,6 @@ import Glibc
 /// The dashboard on the test broker in a real terminal (tmux): on a stream it resumes across a restart; on a
 /// classic queue a second dashboard says the queue is shared.
 @Suite(.serialized) struct StreamDashboardEndToEndTests {
-    typealias Tmux = DashboardEndToEndTests.Tmux
-
     var amqpURL: String {
         let b = TestBroker.amqpURL
         return "amqp://\(b.user):\(b.password)@\(b.host):\(b.port)/%2f"
@@ -50,8 +48,7 @@ import Glibc
     /// Quit and started again on the stream: it resumes from its saved offset (the events published while it was
     /// down appear), applies each event once, and its Rentals pane still shows the rentals from before.
     @Test func aRestartResumesWhereItLeftOffAndRebuildsThePanes() async throws {
-        let binary = DashboardEndToEndTests.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
+        let binary = try EndToEnd.fleetwatch()
         let stream = TestBroker.uniqueName("fw-e2e-resume")
         let publisher = try AMQPPublisher(url: TestBroker.amqpURL)
         defer {
@@ -62,7 +59,7 @@ import Glibc
         let before = events("pre", rentals: 3, readings: 27, from: 0)
         try publisher.publish(before.map { AMQPMessage(routingKey: stream, body: $0.1, messageID: $0.0) })
 
-        let dir = try DashboardEndToEndTests.scratchDirectory()
+        let dir = try EndToEnd.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // The same dashboard twice; the second run waits for Enter, so that events can be published between.
         let script = """
@@ -73,10 +70,7 @@ import Glibc
             sleep 60
 
             """
-        try #require(FileManager.default.createFile(atPath: "\(dir)/run.sh", contents: Data(script.utf8)))
-        let tmux = Tmux()
-        defer { tmux.run(["kill-server"]) }
-        tmux.run(["new-session", "-d", "-s", "t", "-x", "160", "-y", "50", "env LANG=C.UTF-8 TERM=xterm-256color sh \(dir)/run.sh"])
+        let tmux = try TmuxSession(width: 160, height: 50, script: script, in: dir)
 
         guard await tmux.waitFor("the first run's vehicles", { $0.contains("Vehicles 30/30") && $0.contains("PRE-2") })
             != nil else { return }
@@ -115,8 +109,7 @@ import Glibc
     /// Two dashboards on one classic queue: the broker would split its events between them, so the second one's
     /// header names the shared queue; the first one's does not.
     @Test func aSecondDashboardOnAQueueSaysItIsShared() async throws {
-        let binary = DashboardEndToEndTests.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary), "build fleetwatch first: \(binary)")
+        let binary = try EndToEnd.fleetwatch()
         let queue = TestBroker.uniqueName("fw-e2e-shared")
         let publisher = try AMQPPublisher(url: TestBroker.amqpURL)
         defer {
@@ -124,18 +117,13 @@ import Glibc
             publisher.close()
         }
         try publisher.declareQueue(queue)
-        let dir = try DashboardEndToEndTests.scratchDirectory()
+        let dir = try EndToEnd.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let command = "env LANG=C.UTF-8 TERM=xterm-256color FLEETWATCH_AMQP_URL='\(amqpURL)' FLEETWATCH_QUEUES='\(queue)' "
+        let command = "FLEETWATCH_AMQP_URL='\(amqpURL)' FLEETWATCH_QUEUES='\(queue)' "
             + "XDG_CONFIG_HOME='\(dir)' XDG_STATE_HOME='\(dir)' sh -c '\(binary); sleep 60'"
-        let first = Tmux(), second = Tmux()
-        defer {
-            first.run(["kill-server"])
-            second.run(["kill-server"])
-        }
-        first.run(["new-session", "-d", "-s", "t", "-x", "200", "-y", "30", command])
+        let first = TmuxSession(width: 200, height: 30, running: command)
         guard await first.waitFor("the first dashboard connected", { $0.contains("● connected") }) != nil else { return }
-        second.run(["new-session", "-d", "-s", "t", "-x", "200", "-y", "30", command])
+        let second = TmuxSession(width: 200, height: 30, running: command)
         await second.waitFor("the shared queue named") { $0.contains("SHARED QUEUE \(queue)") }
         #expect(!first.screen().contains("SHARED QUEUE"), "\(first.screen())")
         first.keys("q")
