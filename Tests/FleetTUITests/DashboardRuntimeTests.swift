@@ -14,10 +14,11 @@ import Testing
         let finished = DoneFlag()
 
         init(commands: (any VehicleCommands)? = FakeCommands(), readOnly: Bool = false, warnings: [String] = [],
-             themeError: ThemeError? = nil, mapShown: Bool = false) {
+             themeError: ThemeError? = nil, mapShown: Bool = false, fleetFramesPerSecond: Double = 10) {
             runtime = DashboardRuntime(source: source, commands: commands,
                                        configuration: DashboardConfiguration(endpoint: "fake", themeError: themeError,
                                                                              readOnly: readOnly, mapShown: mapShown,
+                                                                             fleetFramesPerSecond: fleetFramesPerSecond,
                                                                              warnings: warnings))
             let runtime = self.runtime, terminal = self.terminal, finished = self.finished
             thread = Thread {
@@ -105,8 +106,23 @@ import Testing
         #expect(await eventually { h.shows("vehicles 500") }, "\(h.screen())")
         let elapsed = Date().timeIntervalSince(started)
         let frames = h.terminal.frames - before
-        // At most 30 a second, plus the first and the last.
-        #expect(Double(frames) <= elapsed * 30 + 3, "\(frames) frames in \(elapsed) s")
+        // At most 10 a second, plus the first and the last.
+        #expect(Double(frames) <= elapsed * 10 + 3, "\(frames) frames in \(elapsed) s")
+        #expect(await h.quit())
+    }
+
+    /// With one frame for the fleet's changes every 5 s, a change waits for it, but a key is answered at once
+    /// (and its frame shows the change too).
+    @Test func aKeyIsAnsweredAtOnceWhileTheFleetsChangesWaitForTheFrameBudget() async {
+        let h = Harness(commands: nil, fleetFramesPerSecond: 0.2)
+        h.source.emit(Fixture.changed("A-1", plate: "A", at: "10:00:00", eventID: "a1"))
+        #expect(await eventually { h.shows("A-1") }, "\(h.screen())")
+        h.source.emit(Fixture.changed("B-2", plate: "B", at: "10:00:01", eventID: "b2"))
+        #expect(await eventually { h.runtime.store.read { $0["B-2"] } != nil })
+        #expect(!h.shows("B-2"), "drawn within the budget: \(h.screen())")
+        h.type(.character("/"))
+        #expect(await eventually(timeout: 2) { h.shows("B-2") && h.shows("! inverts") }, "\(h.screen())")
+        h.type(.escape)
         #expect(await h.quit())
     }
 

@@ -17,8 +17,10 @@ public struct DashboardConfiguration: Sendable {
     public var asciiOnly: Bool
     /// Start with the map in the right-hand column (`map = true`, `--map`); `m` switches.
     public var mapShown: Bool
-    /// Frames at most this often.
-    public var maximumFramesPerSecond: Double
+    /// Frames for the fleet's changes at most this often; a key, a click or a resize is answered by a frame at
+    /// once. Ten a second keeps a fleet that changes by the thousand a second readable and leaves the CPU to
+    /// the events: a frame at 100,000 vehicles costs up to a few milliseconds.
+    public var fleetFramesPerSecond: Double
     /// Warnings the operator must see while the dashboard runs (credentials in clear text, TLS verification
     /// off): the status line shows them, not stderr just before the screen takes over. Never secrets.
     public var warnings: [String]
@@ -45,7 +47,7 @@ public struct DashboardConfiguration: Sendable {
     public init(endpoint: String, theme: Theme = BuiltinThemes.standard, themeNames: [String] = BuiltinThemes.names,
                 themeCatalog: ThemeCatalog = ThemeCatalog(searchDirectories: []), themeError: ThemeError? = nil,
                 readOnly: Bool = false, colorAllowed: Bool = true, asciiOnly: Bool = false, mapShown: Bool = false,
-                maximumFramesPerSecond: Double = 30, warnings: [String] = [], catchUpTo: Int64? = nil,
+                fleetFramesPerSecond: Double = 10, warnings: [String] = [], catchUpTo: Int64? = nil,
                 startNotice: String? = nil, thresholds: AlertThresholds = .standard,
                 columns: [VehicleColumn] = VehicleColumn.standard, sort: VehicleSort = .standard, bell: Bool = true,
                 notify: Bool = false, mouse: Bool = true, confirmTimeoutSeconds: Double = 60) {
@@ -58,7 +60,7 @@ public struct DashboardConfiguration: Sendable {
         self.colorAllowed = colorAllowed
         self.asciiOnly = asciiOnly
         self.mapShown = mapShown
-        self.maximumFramesPerSecond = maximumFramesPerSecond
+        self.fleetFramesPerSecond = fleetFramesPerSecond
         self.warnings = warnings
         self.catchUpTo = catchUpTo
         self.startNotice = startNotice

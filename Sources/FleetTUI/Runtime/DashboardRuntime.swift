@@ -9,7 +9,8 @@ import Darwin
 
 /// Runs the dashboard: a task consumes the event source into the store; the UI thread (the caller of
 /// `runUserInterface`) owns the terminal, turns input and messages into `update` calls, performs the effects,
-/// and draws at most `maximumFramesPerSecond`, only when something changed. Idle, it sleeps in `poll`.
+/// and draws only when something changed: input at once, the fleet's changes at most `fleetFramesPerSecond`.
+/// Idle, it sleeps in `poll`.
 public final class DashboardRuntime: @unchecked Sendable {  // mutable state is confined to the UI thread
     public let store: FleetStore
     private let source: any EventSource

@@ -56,14 +56,15 @@ struct UserInterfaceLoop {
             let now = monotonicSeconds()
             var messages: [DashboardMessage] = [.tick(now: now, wall: .now())]
             messages += inbox.drain()
-            for input in terminal.readInput() {
-                switch input {
+            let input = terminal.readInput()
+            for event in input {
+                switch event {
                 case let .key(key): messages.append(.key(key))
                 case let .resized(size): messages.append(.resized(size))
                 case let .mouse(event): messages.append(.mouse(event))
                 }
             }
-            let effects = step(messages, now: now)
+            let effects = step(messages, answeringInput: !input.isEmpty, now: now)
             for effect in effects { perform(effect) }
             if model.quitting { break }
             let after = monotonicSeconds()
@@ -71,8 +72,9 @@ struct UserInterfaceLoop {
         }
     }
 
-    /// Applies messages and draws if due, holding the store's lock only for that.
-    private mutating func step(_ messages: [DashboardMessage], now: Double) -> [DashboardEffect] {
+    /// Applies messages and draws if due, holding the store's lock only for that. A frame answering input is
+    /// due at once: only the fleet's changes wait for the frame budget.
+    private mutating func step(_ messages: [DashboardMessage], answeringInput: Bool, now: Double) -> [DashboardEffect] {
         var effects: [DashboardEffect] = []
         var painted: CellGrid?
         var discardingKeys = false
@@ -99,10 +101,10 @@ struct UserInterfaceLoop {
                     rows = index.rows(for: shown, model: model, now: now)
                 }
             }
-            // A dialog is drawn at once, frame budget or not: the terminal's unread input is discarded just before
-            // it is shown, so a key read after that was typed by someone who could see the dialog (discarding
-            // after the frame instead would race with a key typed at the sight of it).
-            if isDue(revision: shown.revision, now: now) || (discardingKeys && isDirty(revision: shown.revision)) {
+            // Input is answered at once, frame budget or not. A dialog must be: the terminal's unread input is
+            // discarded just before it is shown, so a key read after that was typed by someone who could see the
+            // dialog (discarding after the frame instead would race with a key typed at the sight of it).
+            if isDue(revision: shown.revision, now: now) || (answeringInput && isDirty(revision: shown.revision)) {
                 var next = grid?.size == model.size ? grid! : CellGrid(size: model.size)
                 DashboardView.render(model, rows: rows, map: mapIndex, into: &next)
                 painted = next
@@ -123,10 +125,10 @@ struct UserInterfaceLoop {
         return effects
     }
 
-    /// Something changed and the frame budget allows a frame.
+    /// Something changed and the fleet's frame budget allows a frame.
     private func isDue(revision: UInt64, now: Double) -> Bool {
         guard isDirty(revision: revision) else { return false }
-        return now - lastFrameAt >= 1 / runtime.configuration.maximumFramesPerSecond
+        return now - lastFrameAt >= 1 / runtime.configuration.fleetFramesPerSecond
     }
 
     private func isDirty(revision: UInt64) -> Bool {
@@ -171,7 +173,7 @@ struct UserInterfaceLoop {
         let revision = (frozen?.revision) ?? runtime.store.read { $0.revision }
         var deadline = Double.infinity
         if isDirty(revision: revision) {
-            deadline = lastFrameAt + 1 / runtime.configuration.maximumFramesPerSecond
+            deadline = lastFrameAt + 1 / runtime.configuration.fleetFramesPerSecond
         }
         if let expiry = model.flash?.expiresAt { deadline = min(deadline, expiry) }
         // Ages on screen move with the clock: wake when the next second starts.
