@@ -21,4 +21,25 @@ import TestSupport
         #expect(again.eventsApplied == 3)
         #expect(store.read { $0.vehicles.count } == Set(["K2M9X", "A81TZ", smoke.vehicleID]).count)
     }
+
+    /// A batch applies as its events one after the other would, duplicates within it and ids the dedup memory
+    /// forgets meanwhile (it holds two here) included.
+    @Test func aBatchAppliesAsItsEventsOneAfterTheOther() {
+        let changed = { (id: String, vehicle: String, plate: String, second: Int) in
+            TestEvents.decode(TestEvents.vehicleChanged(id: id, vehicle: vehicle, at: "2026-11-28T10:00:0\(second)Z",
+                                                        reasons: ["MASTER_DATA_CHANGED"], plate: plate))
+        }
+        // The last is "a" again, forgotten by then: applied anew, and newer than "c".
+        let events = [changed("a", "V1", "A", 0), changed("b", "V2", "B", 1), changed("a", "V1", "A", 0),
+                      changed("c", "V1", "C", 2), changed("d", "V3", "D", 3), changed("a", "V1", "A2", 4)]
+        var one = FleetState(dedupCapacity: 2)
+        let expected = events.map { one.apply($0, arrivedAt: .latest) }
+        var batch = FleetState(dedupCapacity: 2)
+        var outcomes: [FleetState.Outcome] = []
+        batch.apply(events, arrivedAt: .latest) { _, outcome in outcomes.append(outcome) }
+        #expect(outcomes == expected)
+        #expect(expected == [.applied, .applied, .duplicate, .applied, .applied, .applied])
+        #expect(batch == one)
+        #expect(batch.vehicles["V1"]?.plate?.value == "A2")
+    }
 }

@@ -6,6 +6,7 @@ import TestSupport
     /// Against a plain model (a Set and a FIFO), with hashes drawn from a few times `capacity` values, so that
     /// ids come back both while remembered and after eviction, and every insert past `capacity` evicts (tables of
     /// 16 slots for the small capacities, where probe runs wrap around the end and removals shift across them).
+    /// `warm` is called now and then, with more hashes than the smallest capacity.
     @Test(arguments: [1, 7, 64, 1000])
     func matchesAModelUnderHeavyCollisions(capacity: Int) throws {
         var seen = SeenEvents(capacity: capacity)
@@ -18,6 +19,9 @@ import TestSupport
             let hash = raw % 3 == 0 ? raw : UInt64.max - raw
             let key = hash == 0 ? 1 : hash
             let fresh = !model.contains(key)
+            // Warming (as the consumer and the store do before a batch) reads slots ahead, evictions included,
+            // and must change nothing.
+            if step % 13 == 0 { seen.warm([hash, random.next(), 0]) }
             let inserted = seen.insert(hash)
             // `#require`: the first divergence ends the test (later steps would only repeat it, thousands of times).
             try #require(inserted == fresh, "step \(step)")

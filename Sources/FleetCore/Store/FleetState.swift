@@ -84,7 +84,22 @@ public struct FleetState: Sendable {
     /// than that. Clock skew within the tolerance is left alone, so ordinary events keep their order.
     @discardableResult
     public mutating func apply(_ event: Event, arrivedAt: Timestamp) -> Outcome {
-        let tiebreak = stableHash(event.id)
+        apply(event, idHash: stableHash(event.id), arrivedAt: arrivedAt)
+    }
+
+    /// Applies a batch in order, as `apply(_:arrivedAt:)` one event after the other, and answers each outcome.
+    /// The deduplication memory is read for the whole batch first (`SeenEvents.warm`): at 100,000 vehicles its
+    /// misses were the store's largest cost.
+    public mutating func apply(_ events: [Event], arrivedAt: Timestamp, _ outcome: (Event, Outcome) -> Void) {
+        let hashes = events.map { stableHash($0.id) }
+        seen.warm(hashes)
+        for (event, hash) in zip(events, hashes) {
+            outcome(event, apply(event, idHash: hash, arrivedAt: arrivedAt))
+        }
+    }
+
+    /// `apply(_:arrivedAt:)` with the event id's `stableHash` already made.
+    private mutating func apply(_ event: Event, idHash tiebreak: UInt64, arrivedAt: Timestamp) -> Outcome {
         guard seen.insert(tiebreak) else {
             duplicatesIgnored += 1
             return .duplicate

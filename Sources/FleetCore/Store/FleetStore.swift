@@ -17,9 +17,8 @@ public final class FleetStore: Sendable {
     public func apply(_ events: [Event], arrivedAt: Timestamp) -> (smokeDetected: [Event], eventsApplied: Int) {
         modify { state in
             var smoke: [Event] = []
-            for event in events where state.apply(event, arrivedAt: arrivedAt) == .applied
-                && event.type == .smokeDetected {
-                smoke.append(event)
+            state.apply(events, arrivedAt: arrivedAt) { event, outcome in
+                if outcome == .applied && event.type == .smokeDetected { smoke.append(event) }
             }
             return (smoke, state.eventsApplied)
         }

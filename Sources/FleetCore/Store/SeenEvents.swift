@@ -47,13 +47,18 @@ public struct SeenEvents: Sendable {
 
     public func contains(_ hash: UInt64) -> Bool { probe(hash == 0 ? 1 : hash).found }
 
-    /// Reads the home slot of each hash, so that inserting them next finds those slots in the cache: the loads
-    /// are independent, so their misses overlap, where the probes of one insert after another would wait for
-    /// each miss in turn. An optimisation only; no effect on the contents.
+    /// Reads the home slot of each hash, and of each id that inserting them will evict, so that inserting them
+    /// next finds those slots in the cache: the loads are independent, so their misses overlap, where the
+    /// probes of one insert after another would wait for each miss in turn. An optimisation only; no effect on
+    /// the contents.
     public mutating func warm(_ hashes: [UInt64]) {
         var sum: UInt64 = 0
+        let evicting = ring.count < capacity ? 0 : min(hashes.count, capacity)
         slots.withUnsafeBufferPointer { slots in
             for hash in hashes { sum &+= slots[home(hash == 0 ? 1 : hash)] }
+            ring.withUnsafeBufferPointer { ring in
+                for k in 0..<evicting { sum &+= slots[home(ring[(next + k) % capacity])] }
+            }
         }
         warmth = sum  // kept, so that the loads are not optimised away
     }
