@@ -89,7 +89,7 @@ public struct FleetState: Sendable {
 
     /// Applies a batch in order, as `apply(_:arrivedAt:)` one event after the other, and answers each outcome.
     /// The deduplication memory is read for the whole batch first (`SeenEvents.warm`): at 100,000 vehicles its
-    /// misses were the store's largest cost.
+    /// cache misses, one after another, were as large a cost as the vehicle dictionary's lookup.
     public mutating func apply(_ events: [Event], arrivedAt: Timestamp, _ outcome: (Event, Outcome) -> Void) {
         let hashes = events.map { stableHash($0.id) }
         seen.warm(hashes)
