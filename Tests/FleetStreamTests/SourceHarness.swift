@@ -17,17 +17,7 @@ extension StreamStatus.State {
     var retryReason: String? { if case let .retrying(_, reason) = self { reason } else { nil } }
 }
 
-/// Declares `queues` (durable) and deletes them when done.
-final class TestQueues {
-    let names: [String]
-    let publisher: AMQPPublisher
-
-    init(_ prefix: String, count: Int, arguments: [String: AMQPArgument] = [:]) throws {
-        names = (0..<count).map { TestBroker.uniqueName("\(prefix).\($0)") }
-        publisher = try AMQPPublisher(url: TestBroker.amqpURL)
-        for name in names { try publisher.declareQueue(name, arguments: arguments) }
-    }
-
+extension TestQueues {
     /// Publishes `count` `TripStarted` events of vehicle V1, ids `idPrefix-0`…, to the first queue; returns its name.
     func publishTrips(_ count: Int, idPrefix: String) throws -> String {
         let queue = names[0]
@@ -35,10 +25,5 @@ final class TestQueues {
             EventBodies.message(type: "TripStarted", id: "\(idPrefix)-\($0)", vehicle: "V1", queue: queue)
         })
         return queue
-    }
-
-    func cleanUp() {
-        for name in names { _ = try? publisher.deleteQueue(name) }
-        publisher.close()
     }
 }

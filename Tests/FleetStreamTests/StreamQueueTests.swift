@@ -8,8 +8,6 @@ import TestSupport
 /// Reading a RabbitMQ stream (`x-queue-type: stream`) through the real broker: every reader sees every event,
 /// each from where it asks to start.
 @Suite(.serialized) struct StreamQueueTests {
-    static let streamArguments: [String: AMQPArgument] = ["x-queue-type": .string("stream")]
-
     /// `tail --stream --since START --count N --json`, the ids it printed; it gives up after 20 s.
     func tail(_ stream: String, from start: StreamStart, count: Int) async -> [String] {
         let lines = LineSink()
@@ -27,7 +25,7 @@ import TestSupport
 
     /// Three readers of one stream each get all of it (a classic queue would split it among them), in order.
     @Test func everyReaderFromFirstGetsEveryEventOnce() async throws {
-        let queues = try TestQueues("stream-test.readers", count: 1, arguments: Self.streamArguments)
+        let queues = try TestQueues("stream-test.readers", arguments: TestQueues.stream)
         defer { queues.cleanUp() }
         let stream = try queues.publishTrips(300, idPrefix: "s")
         async let a = tail(stream, from: .first, count: 300)
@@ -38,7 +36,7 @@ import TestSupport
     }
 
     @Test func anOffsetStartsThere() async throws {
-        let queues = try TestQueues("stream-test.offset", count: 1, arguments: Self.streamArguments)
+        let queues = try TestQueues("stream-test.offset", arguments: TestQueues.stream)
         defer { queues.cleanUp() }
         let stream = try queues.publishTrips(50, idPrefix: "o")
         #expect(await tail(stream, from: .offset(40), count: 10) == (40..<50).map { "o-\($0)" })
@@ -46,7 +44,7 @@ import TestSupport
 
     /// `next` skips what the stream already holds: a reader attached before new events sees only those.
     @Test func nextSkipsWhatTheStreamAlreadyHolds() async throws {
-        let queues = try TestQueues("stream-test.next", count: 1, arguments: Self.streamArguments)
+        let queues = try TestQueues("stream-test.next", arguments: TestQueues.stream)
         defer { queues.cleanUp() }
         let stream = try queues.publishTrips(20, idPrefix: "old")
         let lines = LineSink()
@@ -92,7 +90,7 @@ import TestSupport
     /// dashboard's runtime does, keeps the last offset, and a duplicate in the stream (a publisher's retry) is
     /// accounted for though never handed over.
     @Test func batchesCarryTheirOffsetsAndTheRecorderKeepsTheLast() async throws {
-        let queues = try TestQueues("stream-test.checkpoint", count: 1, arguments: Self.streamArguments)
+        let queues = try TestQueues("stream-test.checkpoint", arguments: TestQueues.stream)
         defer { queues.cleanUp() }
         let stream = try queues.publishTrips(200, idPrefix: "c")
         try queues.publisher.publish([EventBodies.message(type: "TripStarted", id: "c-10", vehicle: "V1", queue: stream)]

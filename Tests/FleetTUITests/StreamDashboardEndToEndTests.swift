@@ -49,13 +49,10 @@ import Glibc
     /// down appear), applies each event once, and its Rentals pane still shows the rentals from before.
     @Test func aRestartResumesWhereItLeftOffAndRebuildsThePanes() async throws {
         let binary = try EndToEnd.fleetwatch()
-        let stream = TestBroker.uniqueName("fw-e2e-resume")
-        let publisher = try AMQPPublisher(url: TestBroker.amqpURL)
-        defer {
-            _ = try? publisher.deleteQueue(stream)
-            publisher.close()
-        }
-        try publisher.declareQueue(stream, arguments: ["x-queue-type": .string("stream")])
+        let queues = try TestQueues("fw-e2e-resume", arguments: TestQueues.stream)
+        defer { queues.cleanUp() }
+        let stream = queues.name
+        let publisher = queues.publisher
         let before = events("pre", rentals: 3, readings: 27, from: 0)
         try publisher.publish(before.map { AMQPMessage(routingKey: stream, body: $0.1, messageID: $0.0) })
 
@@ -110,13 +107,9 @@ import Glibc
     /// header names the shared queue; the first one's does not.
     @Test func aSecondDashboardOnAQueueSaysItIsShared() async throws {
         let binary = try EndToEnd.fleetwatch()
-        let queue = TestBroker.uniqueName("fw-e2e-shared")
-        let publisher = try AMQPPublisher(url: TestBroker.amqpURL)
-        defer {
-            _ = try? publisher.deleteQueue(queue)
-            publisher.close()
-        }
-        try publisher.declareQueue(queue)
+        let queues = try TestQueues("fw-e2e-shared")
+        defer { queues.cleanUp() }
+        let queue = queues.name
         let dir = try EndToEnd.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let command = "FLEETWATCH_AMQP_URL='\(amqpURL)' FLEETWATCH_QUEUES='\(queue)' "

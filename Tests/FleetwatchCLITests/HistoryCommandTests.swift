@@ -18,15 +18,11 @@ import Testing
     }
 
     @Test func printsOneVehiclesEventsInOrderThenExits() async throws {
-        let stream = TestBroker.uniqueName("history-test")
-        let publisher = try AMQPPublisher(url: TestBroker.amqpURL)
-        defer {
-            _ = try? publisher.deleteQueue(stream)
-            publisher.close()
-        }
-        try publisher.declareQueue(stream, arguments: ["x-queue-type": .string("stream")])
+        let queues = try TestQueues("history-test", arguments: TestQueues.stream)
+        defer { queues.cleanUp() }
+        let stream = queues.name
         let vehicles = ["A", "B", "C"]
-        try publisher.publish((0..<60).map { i in
+        try queues.publisher.publish((0..<60).map { i in
             AMQPMessage(routingKey: stream, body: TestEvents.lockReading(
                 id: "h-\(i)", vehicle: vehicles[i % 3], at: "2026-12-06T10:00:\(String(format: "%02d", i))Z",
                 lock: i % 2 == 0 ? "LOCKED" : "UNLOCKED"), messageID: "h-\(i)")
@@ -51,13 +47,9 @@ import Testing
     }
 
     @Test func anEmptyStreamPrintsNothingAndNextIsRefused() async throws {
-        let stream = TestBroker.uniqueName("history-test.empty")
-        let publisher = try AMQPPublisher(url: TestBroker.amqpURL)
-        defer {
-            _ = try? publisher.deleteQueue(stream)
-            publisher.close()
-        }
-        try publisher.declareQueue(stream, arguments: ["x-queue-type": .string("stream")])
+        let queues = try TestQueues("history-test.empty", arguments: TestQueues.stream)
+        defer { queues.cleanUp() }
+        let stream = queues.name
         let run = try await fleetwatch(["history", "B", "--stream", stream], environment: environment, timeout: .seconds(30))
         #expect(run.status == 0 && run.stdout.isEmpty, "\(run.stderr)")
         let next = try await fleetwatch(["history", "B", "--stream", stream, "--since", "next"], environment: environment)
