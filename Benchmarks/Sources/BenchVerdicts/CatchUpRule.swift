@@ -11,7 +11,6 @@
 /// - **Memory**: the highest peak resident set of the dashboard's drains of that kind ≤ 250 MB (250,000,000 bytes,
 ///   as the issue writes it: stricter than 250 MiB). A drain whose peak reads 0 could not measure it: no verdict.
 public enum CatchUpRule {
-    public static let rateTarget = ConsumerRule.target
     public static let keyPercentile = 99.0
     public static let keyLatencyMillis = 100.0
     /// The fewest presses that give a 99th percentile that is not just the slowest press of a few.
@@ -26,19 +25,8 @@ public enum CatchUpRule {
     }
 
     static func rate(_ kind: QueueKind, _ run: CatchUpRun) -> Verdict {
-        let subject = "catch-up on a \(kind.rawValue): the dashboard's rate"
-        let targetText = "≥ \(Figures.fixed(rateTarget, 2))× the C consumer"
-        guard let comparison = ConsumerRule.compare(.dashboard, with: .c, in: run.drains[kind] ?? []) else {
-            return Verdict(subject: subject, outcome: .cannotMeasure,
-                           figure: "no drain by the dashboard or by the C consumer", target: targetText)
-        }
-        let basis = switch comparison.basis {
-        case let .medianOfFastDrains(n, m): "medians of drains outside the broker's slow mode, \(n) and \(m) C"
-        case .bestDrains: "best drains: too few fast drains for a median"
-        }
-        return Verdict(subject: subject, outcome: comparison.ratio >= rateTarget ? .met : .missed,
-                       figure: "\(Figures.judgedRatio(comparison.ratio, rounded: .down)) the C consumer (\(basis))",
-                       target: targetText)
+        ConsumerRule.rateVerdict(.dashboard, subject: "catch-up on a \(kind.rawValue): the dashboard's rate",
+                                 in: run.drains[kind] ?? [])
     }
 
     static func keyPress(_ kind: QueueKind, _ run: CatchUpRun) -> Verdict {

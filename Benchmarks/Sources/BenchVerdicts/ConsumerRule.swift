@@ -65,18 +65,20 @@ public enum ConsumerRule {
 
     /// The verdicts: the consumer alone, and the dashboard's whole path.
     public static func judge(_ drains: [ConsumerDrain]) -> [Verdict] {
-        [verdict(.inline, "consumer (inline subscriber)", drains),
-         verdict(.store, "dashboard's whole path (consumer + store)", drains)]
+        [rateVerdict(.inline, subject: "consumer (inline subscriber)", in: drains),
+         rateVerdict(.store, subject: "dashboard's whole path (consumer + store)", in: drains)]
     }
 
-    private static func verdict(_ side: ConsumerSide, _ subject: String, _ drains: [ConsumerDrain]) -> Verdict {
+    /// The verdict on `side`'s rate against the C consumer's, compared by `compare`: the consumer benchmark's
+    /// and, for each kind of queue, the catch-up benchmark's.
+    public static func rateVerdict(_ side: ConsumerSide, subject: String, in drains: [ConsumerDrain]) -> Verdict {
         let targetText = "≥ \(Figures.fixed(target, 2))× the C consumer"
         guard let comparison = compare(side, in: drains) else {
             return Verdict(subject: subject, outcome: .cannotMeasure,
                            figure: "no drain by it or by the C consumer", target: targetText)
         }
         let basis = switch comparison.basis {
-        case let .medianOfFastDrains(n, m): "median of drains outside the broker's slow mode, \(n) and \(m) C"
+        case let .medianOfFastDrains(n, m): "medians of drains outside the broker's slow mode, \(n) and \(m) C"
         case .bestDrains: "best drains: too few fast drains for a median, run more rounds"
         }
         return Verdict(subject: subject, outcome: comparison.ratio >= target ? .met : .missed,
