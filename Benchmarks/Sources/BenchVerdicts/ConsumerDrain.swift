@@ -11,7 +11,8 @@ public enum ConsumerSide: String, Sendable, CaseIterable {
     /// The same with an `AsyncStream` subscriber, `tail`'s path (printed).
     case stream
     /// The dashboard as it runs (`DashboardRuntime`: the store applied on the consumer thread, the UI loop drawing
-    /// frames at ≤ 30 fps on an in-memory terminal while keys are typed): the catch-up benchmark's side.
+    /// a frame for each key at once and the fleet's changes at most 10 times a second, on an in-memory terminal
+    /// while keys are typed): the catch-up benchmark's side.
     case dashboard
 }
 

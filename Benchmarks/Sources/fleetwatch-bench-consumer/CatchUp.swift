@@ -7,7 +7,8 @@ import FleetTUI
 import Foundation
 
 /// The Swift side of `scripts/bench-catch-up`: the dashboard as it runs (`DashboardRuntime` over `AMQPEventSource`:
-/// decode, dedup, store, frames at ≤ 30 fps on an in-memory 200×60 terminal) catching up on a pre-filled queue, or
+/// decode, dedup, store, frames on an in-memory 200×60 terminal: at once for a key, at most 10 a second for the
+/// fleet's changes) catching up on a pre-filled queue, or
 /// on a stream from its first offset with the header counting down to its last, while a key is typed every
 /// `--key-interval` ms. Stops once the store has applied `count` events.
 ///
