@@ -21,7 +21,8 @@ enum HeaderView {
         }
         if let behind = model.eventsBehind {
             add("  ", .header)
-            add("catching up: \(behind) events behind", .statusWarn)
+            add("catching up: \(groupedText(behind)) events behind\(timeLeft(behind, at: model.stream.eventsPerSecond))",
+                .statusWarn)
         }
         // What needs the operator comes before the counts, so a narrow screen cuts the counts, not the alert.
         if let queue = model.stream.sharedQueues.first {
@@ -57,6 +58,15 @@ enum HeaderView {
         let counts = rows.state.counts
         add("   vehicles \(counts.vehicles)  online \(counts.online)  in rental \(counts.inRental)", .header)
         add("  smoke \(counts.activeSmoke)", counts.activeSmoke > 0 ? .smoke : .header)
+    }
+
+    /// ` (~40s left)`: how long `behind` events take at the rate the source reads now; empty while it reads
+    /// under one a second (stalled, or not yet measured), when no estimate means anything.
+    static func timeLeft(_ behind: Int64, at eventsPerSecond: Double) -> String {
+        guard eventsPerSecond >= 1, eventsPerSecond.isFinite else { return "" }
+        // At ≥ 1 a second the estimate is at most `behind` seconds: it fits an Int64, but is checked all the same.
+        guard let seconds = Int64(exactly: (Double(behind) / eventsPerSecond).rounded(.up)) else { return "" }
+        return " (~\(compactDuration(seconds: seconds)) left)"
     }
 
     static func connection(_ status: StreamStatus) -> (String, StyleSlot) {

@@ -17,3 +17,26 @@ func wholeNumberText(_ value: Double) -> String {
     guard !value.isNaN else { return "?" }
     return String(Int(exactly: min(max(value, -displayLimit), displayLimit).rounded()) ?? 0)
 }
+
+/// `41,200`: digits grouped by thousands, for the large counts an operator reads at a glance.
+func groupedText(_ value: Int64) -> String {
+    let digits = String(value.magnitude)
+    var grouped = ""
+    grouped.reserveCapacity(digits.count + digits.count / 3 + 1)
+    for (i, digit) in digits.enumerated() {
+        if i > 0, (digits.count - i) % 3 == 0 { grouped.append(",") }
+        grouped.append(digit)
+    }
+    return value < 0 ? "-" + grouped : grouped
+}
+
+/// `12s`, `5m`, `3h`, `2d`: a span of whole seconds in its largest whole unit (negative spans as 0s).
+func compactDuration(seconds: Int64) -> String {
+    let s = max(0, seconds)
+    return switch s {
+    case ..<60: "\(s)s"
+    case ..<3_600: "\(s / 60)m"
+    case ..<172_800: "\(s / 3_600)h"
+    default: "\(s / 86_400)d"
+    }
+}

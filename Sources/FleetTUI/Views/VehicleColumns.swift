@@ -102,12 +102,6 @@ struct VehicleColumns {
         guard from != Stamp.unknownTime else { return nil }
         let (micros, overflow) = to.microseconds.subtractingReportingOverflow(from.microseconds)
         guard !overflow else { return nil }
-        let seconds = max(0, micros / 1_000_000)
-        switch seconds {
-        case ..<60: return "\(seconds)s"
-        case ..<3_600: return "\(seconds / 60)m"
-        case ..<172_800: return "\(seconds / 3_600)h"
-        default: return "\(seconds / 86_400)d"
-        }
+        return compactDuration(seconds: micros / 1_000_000)
     }
 }
