@@ -190,5 +190,10 @@ extension Int64 {
         let q = self / d
         return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q
     }
-    fileprivate func modulo(_ d: Int64) -> Int64 { self - floorDivided(by: d) * d }
+    /// The remainder of a floor division by a positive `d`, in 0..<d. From `%` itself: multiplying the quotient
+    /// back overflowed for `Int64.min` (`Stamp.unknownTime`), so describing that time trapped.
+    fileprivate func modulo(_ d: Int64) -> Int64 {
+        let r = self % d
+        return r < 0 ? r + d : r
+    }
 }
