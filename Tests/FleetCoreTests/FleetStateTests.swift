@@ -69,6 +69,41 @@ import TestSupport
         #expect(reversed == reference)
     }
 
+    /// Found by fuzz-events (7 Dec): a `TripStarted` without `occurred_at` and a `TripEnded` that gives the same
+    /// trip another start time ended in a different trip in each order, as the last report to arrive won. Now
+    /// the newest report of each value wins; a reported end time wins over the time a `TripEnded` occurred.
+    @Test func reportsOfOneTripOrIncidentThatDisagreeGiveOneStateInAnyOrder() {
+        func at(_ time: String) -> Timestamp { Timestamp(iso8601: "2026-11-28T\(time)Z")! }
+        func trip(_ id: String, _ type: EventType, at time: String?, start: String? = nil, end: String? = nil,
+                  km: Double? = nil) -> Event {
+            Event(id: id, type: type, occurredAt: time.map(at), vehicleID: "JQ7RP", payload: .trip(TripReport(
+                tripID: "trp_1", start: start.map { TripPoint(time: at($0)) }, end: end.map { TripPoint(time: at($0)) },
+                distanceKilometers: km)))
+        }
+        func smoke(_ id: String, at time: String, ended: String, pm25: Double) -> Event {
+            Event(id: id, type: .smokeDataReady, occurredAt: at(time), vehicleID: "JQ7RP",
+                  payload: .smoke(SmokeReport(incidentID: "smk_1", endedAt: at(ended), maxPM25: pm25)))
+        }
+        let events = [
+            trip("started", .tripStarted, at: nil, start: "10:15:28"),
+            trip("ended", .tripEnded, at: "10:41:12", start: "10:33:28", end: "10:41:09"),
+            trip("ended-again", .tripEnded, at: "10:42:00"),  // no end time: the reported one still wins
+            trip("metrics", .tripMetricsReady, at: "10:43:00", km: 21.4),
+            trip("metrics-corrected", .tripMetricsReady, at: "10:44:00", km: 21.9),
+            smoke("smoke-data", at: "12:05:00", ended: "12:04:00", pm25: 310),
+            smoke("smoke-data-corrected", at: "12:06:00", ended: "12:04:30", pm25: 320),
+        ]
+        var forward = FleetState()
+        for event in events { forward.apply(event) }
+        var reversed = FleetState()
+        for event in events.reversed() { reversed.apply(event) }
+        #expect(forward == reversed)
+        let trip = try! #require(forward["JQ7RP"]?.trip)
+        #expect(trip.startedAt == at("10:33:28") && trip.endedAt == at("10:41:09") && trip.distanceKilometers == 21.9)
+        let incident = try! #require(forward["JQ7RP"]?.smoke)
+        #expect(incident.endedAt == at("12:04:30") && incident.maxPM25 == 320)
+    }
+
     @Test func anOlderReadingDoesNotOverwriteANewerLockState() {
         var state = FleetState()
         state.apply(TestEvents.decode(TestEvents.lockReading(id: "new", vehicle: "JQ7RP", at: "2026-11-28T10:30:00Z", lock: "LOCKED")))

@@ -37,27 +37,52 @@ public struct Vehicle: Hashable, Sendable, Identifiable {
 }
 
 /// What is known of one trip, merged from its events in whatever order they arrive.
+///
+/// Each value is kept with the stamp of the event that reported it, and a newer report wins, as for a vehicle's
+/// properties: two reports that disagree (a corrected start time) end in the same trip whichever came first.
 public struct TripState: Hashable, Sendable {
     public var tripID: String
-    public var startedAt: Timestamp?
-    public var endedAt: Timestamp?
-    public var distanceKilometers: Double?
-    public var durationSeconds: Double?
-    public var discardReason: String?
+    public var startedAt: Timestamp? { start?.value }
+    /// The end time a report gave, else the time of the newest `TripEnded` that gave none.
+    public var endedAt: Timestamp? { end?.value ?? endedBy?.value }
+    public var distanceKilometers: Double? { distance?.value }
+    public var durationSeconds: Double? { duration?.value }
+    public var discardReason: String? { discard?.value }
     /// Orders trips of one vehicle: the earliest time known for the trip.
     var order: Timestamp
+    var start: Stamped<Timestamp>?
+    var end: Stamped<Timestamp>?
+    /// When a `TripEnded` without an end time occurred: a reported end time, of any stamp, wins over it.
+    var endedBy: Stamped<Timestamp>?
+    var distance: Stamped<Double>?
+    var duration: Stamped<Double>?
+    var discard: Stamped<String>?
+
+    init(tripID: String, order: Timestamp) {
+        self.tripID = tripID
+        self.order = order
+    }
 }
 
-/// What is known of one smoke incident.
+/// What is known of one smoke incident, merged as a trip is: the newest report of a value wins.
 public struct SmokeState: Hashable, Sendable {
     public var incidentID: String?
+    /// The earliest detection time reported.
     public var detectedAt: Timestamp?
-    public var endedAt: Timestamp?
-    public var maxPM25: Double?
+    public var endedAt: Timestamp? { end?.value }
+    public var maxPM25: Double? { peak?.value }
     /// Orders incidents of one vehicle: the earliest time known for the incident.
     var order: Timestamp
     /// True once `SmokeDataReady` arrived: the incident is over.
     public var dataReady: Bool
+    var end: Stamped<Timestamp>?
+    var peak: Stamped<Double>?
 
     public var isActive: Bool { !dataReady }
+
+    init(incidentID: String?, order: Timestamp) {
+        self.incidentID = incidentID
+        self.order = order
+        dataReady = false
+    }
 }

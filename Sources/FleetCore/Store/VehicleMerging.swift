@@ -41,12 +41,14 @@ func mergeTrip(_ report: TripReport, type: EventType, into vehicle: inout Vehicl
            (current.order, current.tripID) > (order, report.tripID) { return }  // an older trip, late
         trip = TripState(tripID: report.tripID, order: order)
     }
-    if let t = report.start?.time { trip.startedAt = t }
-    if let t = report.end?.time { trip.endedAt = t }
-    if type == .tripEnded, trip.endedAt == nil { trip.endedAt = stamp.time == Stamp.unknownTime ? nil : stamp.time }
-    if let d = report.distanceKilometers { trip.distanceKilometers = d }
-    if let d = report.durationSeconds { trip.durationSeconds = d }
-    if type == .tripDiscarded { trip.discardReason = report.discardReason ?? "DISCARDED" }
+    if let t = report.start?.time { trip.start.update(t, stamp: stamp) }
+    if let t = report.end?.time { trip.end.update(t, stamp: stamp) }
+    if type == .tripEnded, report.end?.time == nil, stamp.time != Stamp.unknownTime {
+        trip.endedBy.update(stamp.time, stamp: stamp)
+    }
+    if let d = report.distanceKilometers { trip.distance.update(d, stamp: stamp) }
+    if let d = report.durationSeconds { trip.duration.update(d, stamp: stamp) }
+    if type == .tripDiscarded { trip.discard.update(report.discardReason ?? "DISCARDED", stamp: stamp) }
     vehicle.trip = trip
 }
 
@@ -60,15 +62,15 @@ func mergeSmoke(_ report: SmokeReport, type: EventType, into vehicle: inout Vehi
     } else {
         if let current = vehicle.smoke,
            (current.order, current.incidentID ?? "") > (order, report.incidentID ?? "") { return }
-        incident = SmokeState(incidentID: report.incidentID, order: order, dataReady: false)
+        incident = SmokeState(incidentID: report.incidentID, order: order)
     }
     if let t = report.detectedAt ?? report.startedAt {
         incident.detectedAt = min(incident.detectedAt ?? t, t)
     }
     if type == .smokeDataReady {
         incident.dataReady = true
-        if let t = report.endedAt { incident.endedAt = t }
-        if let m = report.maxPM25 { incident.maxPM25 = m }
+        if let t = report.endedAt { incident.end.update(t, stamp: stamp) }
+        if let m = report.maxPM25 { incident.peak.update(m, stamp: stamp) }
     }
     vehicle.smoke = incident
 }
