@@ -97,6 +97,7 @@ final class StreamConsumer {
     private func startConsuming(on c: AMQPConnection) throws(AMQPError) {
         generation += 1
         ledger = AckLedger()
+        statistics.forgetBacklog()
         consumers = [:]
         missing = []
         try c.setPrefetch(configuration.prefetch)
@@ -111,9 +112,12 @@ final class StreamConsumer {
         if configuration.declaration == .passive {
             if !c.isChannelOpen(2) { try c.openChannel(2) }
             do {
-                let others = try c.declareQueue(queue, passive: true, channel: 2).consumers
+                let (messages, others) = try c.declareQueue(queue, passive: true, channel: 2)
                 statistics.sharedQueues.removeAll { $0 == queue }
-                if others > 0, configuration.start == nil { statistics.sharedQueues.append(queue) }
+                if configuration.start == nil {  // a stream's count is its whole log, not what is left to read
+                    if others > 0 { statistics.sharedQueues.append(queue) }
+                    statistics.queued(messages)
+                }
             } catch let .channelClosed(channel, code, text) where channel == 2 {
                 markMissing(queue, because: code == 404 ? "the queue \(queue) does not exist"
                                                           : "the queue \(queue) cannot be used (\(code) \(text))")

@@ -15,11 +15,25 @@ struct StreamStatistics {
     var lastError: String?
     var sharedQueues: [String] = []
     var streamOffset: Int64?
+    /// Classic queues: the delivery count at which the messages the queues held when subscribed are all delivered
+    /// (`queued(_:)`); what the status counts down to.
+    private var backlogEnd = 0
     private(set) var eventsPerSecond = 0.0
     private var rateWindowStart = 0.0
     private var receivedAtWindowStart = 0
 
     init(endpoint: String) { self.endpoint = endpoint }
+
+    /// Every delivery so far, whatever became of it: each one takes a message off its queue.
+    private var deliveries: Int { received + duplicates + rejected }
+
+    /// A new connection: what the queues hold is counted again as they are subscribed.
+    mutating func forgetBacklog() { backlogEnd = deliveries }
+
+    /// A classic queue was subscribed holding `messages` ready messages: they are ahead of what is delivered now.
+    mutating func queued(_ messages: Int) {
+        backlogEnd = max(backlogEnd, deliveries) + max(0, messages)
+    }
 
     /// Updates the rate once a second or so.
     mutating func tick(now: Double) {
@@ -38,6 +52,6 @@ struct StreamStatistics {
     var status: StreamStatus {
         StreamStatus(state: state, endpoint: endpoint, eventsPerSecond: eventsPerSecond, received: received,
                      redelivered: redelivered, rejected: rejected, lastError: lastError, sharedQueues: sharedQueues,
-                     streamOffset: streamOffset)
+                     streamOffset: streamOffset, queuedBehind: backlogEnd > deliveries ? backlogEnd - deliveries : nil)
     }
 }

@@ -12,6 +12,7 @@ import Testing
         let queues = try TestQueues("stream-test.types", count: 3)
         defer { queues.cleanUp() }
         var expected: [String: String] = [:]  // id → type
+        var published = 0
         for (q, queue) in queues.names.enumerated() {
             var batch: [AMQPMessage] = []
             for n in 0..<20 {
@@ -24,6 +25,7 @@ import Testing
             batch.insert(batch[1], at: 2)  // a publisher retry at once: the same id twice in one burst
             batch += batch.prefix(10)  // and later ones: the same ids again, in a later burst
             try queues.publisher.publish(batch)
+            published += batch.count
         }
         let source = makeSource(queues: queues.names)
         let collector = Collector(source.subscribe())
@@ -41,6 +43,10 @@ import Testing
         #expect(source.status.state.isConnected)
         #expect(source.status.received == expected.count)
         #expect(collector.statuses.allSatisfy { $0.state.retryReason == nil })
+        // The backlog: every message the queues held when subscribed (duplicates too), counted down to none.
+        #expect(collector.statuses.first { $0.state.isConnected }?.queuedBehind == published,
+                "\(collector.statuses.map(\.queuedBehind))")
+        #expect(await eventually(timeout: 5) { source.status.queuedBehind == nil })
         source.stop()
         #expect(source.waitUntilStopped())
     }

@@ -95,6 +95,9 @@ import TestSupport
         let stream = try queues.publishTrips(200, idPrefix: "c")
         try queues.publisher.publish([EventBodies.message(type: "TripStarted", id: "c-10", vehicle: "V1", queue: stream)]
             + (0..<199).map { EventBodies.message(type: "TripStarted", id: "d-\($0)", vehicle: "V1", queue: stream) })
+        // Once the broker counts all 400 (a moment after confirming them), a declare answers 400 too: what the
+        // source must not take for a backlog.
+        #expect(await eventually(timeout: 10) { (try? TestBroker.messageCount(stream)) == 400 })
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-stream-cp-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = CheckpointFile(path: "\(dir)/cp.json")
@@ -102,7 +105,9 @@ import TestSupport
         let covered = LineSink()
         let events = Locked(0)
         let source = makeSource(queues: [stream], start: .first, prefetch: 50)
+        let backlogs = Locked<[Int?]>([])
         source.subscribe { message in
+            if case let .status(status) = message { backlogs.withLock { $0.append(status.queuedBehind) } }
             guard case let .events(batch) = message else { return }
             events.withLock { $0 += batch.events.count }
             batch.settle()
@@ -121,5 +126,8 @@ import TestSupport
             next = (bounds.last ?? next) + 1
         }
         #expect((try file.load())?.replayFrom == 0)
+        // A stream's message count is its whole log, not what is left to read: no backlog is counted from it.
+        let seen = backlogs.withLock { $0 }
+        #expect(!seen.isEmpty && seen.allSatisfy { $0 == nil }, "\(seen)")
     }
 }

@@ -40,6 +40,15 @@ import Testing
         }
     }
 
+    /// On classic queues, the messages they held when the source subscribed count down the same way.
+    @Test func aQueuesBacklogCountsDownAsAStreamsDoes() {
+        var model = Fixture.model(size: ScreenSize(width: 200, height: 30))
+        model.stream = StreamStatus(state: .connected, endpoint: "EXFL29", eventsPerSecond: 20_000, queuedBehind: 41_200)
+        #expect(header(model).contains("catching up: 41,200 events behind (~3s left)"), "\(header(model))")
+        model.stream.queuedBehind = nil
+        #expect(!header(model).contains("catching up"))
+    }
+
     @Test func largeCountsAreGroupedByThousands() {
         #expect(groupedText(0) == "0")
         #expect(groupedText(999) == "999")

@@ -24,9 +24,14 @@ public struct StreamStatus: Sendable, Hashable {
     /// For a stream: the highest offset handed to subscribers so far (those before it were too, or were
     /// duplicates or rejected); nil for classic queues and before the first delivery.
     public var streamOffset: Int64?
+    /// For classic queues: how many of the messages they held when this source subscribed (on its latest connect)
+    /// are not delivered yet; nil once all are, and for streams. New messages published meanwhile are not counted:
+    /// like a stream's catch-up, it counts down to the end as it was.
+    public var queuedBehind: Int?
 
     public init(state: State, endpoint: String, eventsPerSecond: Double = 0, received: Int = 0, redelivered: Int = 0,
-                rejected: Int = 0, lastError: String? = nil, sharedQueues: [String] = [], streamOffset: Int64? = nil) {
+                rejected: Int = 0, lastError: String? = nil, sharedQueues: [String] = [], streamOffset: Int64? = nil,
+                queuedBehind: Int? = nil) {
         self.state = state
         self.endpoint = endpoint
         self.eventsPerSecond = eventsPerSecond
@@ -36,6 +41,7 @@ public struct StreamStatus: Sendable, Hashable {
         self.lastError = lastError
         self.sharedQueues = sharedQueues
         self.streamOffset = streamOffset
+        self.queuedBehind = queuedBehind
     }
 }
 

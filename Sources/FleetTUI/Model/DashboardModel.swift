@@ -89,9 +89,10 @@ public struct DashboardModel: Hashable, Sendable {
     public var stream: StreamStatus
     /// On a stream: the offset to reach before the dashboard is live (`DashboardConfiguration.catchUpTo`).
     public var catchUpTo: Int64?
-    /// How many events the source is behind `catchUpTo`; nil once it reached it, or on a queue.
+    /// How many events the source is behind: on a stream, behind `catchUpTo`; on classic queues, the messages
+    /// they held when it subscribed and has not received yet (`StreamStatus.queuedBehind`). Nil once caught up.
     public var eventsBehind: Int64? {
-        guard let target = catchUpTo else { return nil }
+        guard let target = catchUpTo else { return stream.queuedBehind.map { Int64($0) } }
         let behind = target - (stream.streamOffset ?? -1)
         return behind > 0 ? behind : nil
     }
