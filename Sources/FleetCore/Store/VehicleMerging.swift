@@ -1,8 +1,8 @@
 /// How each kind of report merges into a `Vehicle`: per property, newest stamp wins.
 ///
-/// A property's stamp is its own time where INVERS gives one (`modified_at`, a reading's `timestamp`, a trip's
-/// start time), else the event's `occurred_at`; either no later than `clamp` allows (see
-/// `FleetState.apply(_:arrivedAt:)`).
+/// A property's stamp is its own time where INVERS gives one (`modified_at`, a reading's `timestamp`), else the
+/// event's `occurred_at`; either no later than `clamp` allows (see `FleetState.apply(_:arrivedAt:)`). A trip's and
+/// an incident's values carry the event's stamp; their own times (a trip's start) only order trips and incidents.
 
 func merge(_ resource: VehicleResource, into vehicle: inout Vehicle, default stamp: Stamp, clamp: StampClamp) {
     if let m = resource.masterData {
