@@ -104,6 +104,43 @@ import TestSupport
         #expect(incident.endedAt == at("12:04:30") && incident.maxPM25 == 320)
     }
 
+    /// The metrics of a vehicle's last trip often arrive after its next trip started: they leave the next trip
+    /// current, and its end still applies. Before, their time (after the last trip) made the last trip current
+    /// again and the next one's end was dropped as older. Smoke the same way: an earlier incident's data, without
+    /// its start, hid a newer incident that was still active.
+    @Test func aLateReportOfAnEarlierTripOrIncidentLeavesTheNewerOneCurrent() {
+        func at(_ time: String) -> Timestamp { Timestamp(iso8601: "2026-11-28T\(time)Z")! }
+        func trip(_ id: String, _ tripID: String, _ type: EventType, at time: String, start: String? = nil,
+                  end: String? = nil, km: Double? = nil) -> Event {
+            Event(id: id, type: type, occurredAt: at(time), vehicleID: "V", payload: .trip(TripReport(
+                tripID: tripID, start: start.map { TripPoint(time: at($0)) }, end: end.map { TripPoint(time: at($0)) },
+                distanceKilometers: km)))
+        }
+        func smoke(_ id: String, _ incident: String, _ type: EventType, at time: String, detected: String? = nil) -> Event {
+            Event(id: id, type: type, occurredAt: at(time), vehicleID: "V",
+                  payload: .smoke(SmokeReport(incidentID: incident, detectedAt: detected.map(at))))
+        }
+        let events = [
+            trip("a-started", "trp_A", .tripStarted, at: "10:00:00", start: "10:00:00"),
+            trip("a-ended", "trp_A", .tripEnded, at: "10:25:00", start: "10:00:00", end: "10:25:00"),
+            trip("b-started", "trp_B", .tripStarted, at: "10:30:00", start: "10:30:00"),
+            trip("a-metrics", "trp_A", .tripMetricsReady, at: "10:40:00", km: 12.5),
+            trip("b-ended", "trp_B", .tripEnded, at: "10:50:00", start: "10:30:00", end: "10:50:00"),
+            smoke("s1-detected", "smk_1", .smokeDetected, at: "10:00:00", detected: "10:00:00"),
+            smoke("s2-detected", "smk_2", .smokeDetected, at: "11:00:00", detected: "11:00:00"),
+            smoke("s1-data", "smk_1", .smokeDataReady, at: "11:05:00"),
+        ]
+        var inOrder = FleetState()
+        for event in events { inOrder.apply(event) }
+        var reversed = FleetState()
+        for event in events.reversed() { reversed.apply(event) }
+        #expect(inOrder == reversed)
+        #expect(inOrder["V"]?.trip?.tripID == "trp_B" && inOrder["V"]?.trip?.endedAt == at("10:50:00"))
+        #expect(inOrder["V"]?.smoke?.incidentID == "smk_2" && inOrder["V"]?.hasActiveSmoke == true)
+        #expect(inOrder.counts.activeSmoke == 1)
+        #expect(inOrder.trips.count == 5)  // the Trips pane still lists every trip event, the late metrics too
+    }
+
     @Test func anOlderReadingDoesNotOverwriteANewerLockState() {
         var state = FleetState()
         state.apply(TestEvents.decode(TestEvents.lockReading(id: "new", vehicle: "JQ7RP", at: "2026-11-28T10:30:00Z", lock: "LOCKED")))

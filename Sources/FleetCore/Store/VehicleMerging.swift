@@ -30,8 +30,14 @@ func merge(_ state: VehicleState, into vehicle: inout Vehicle, default stamp: St
 }
 
 /// Trips merge by id; of two different trips, the one that started later is the vehicle's current trip.
+///
+/// A trip's order comes from its start and end times, and from the event's time only for `TripStarted`, which
+/// happens as the trip starts. A `TripMetricsReady` or `TripDiscarded` occurs after its trip ended: taking its
+/// time for the trip's, the metrics of the last trip, arriving after the next one started, made the last trip
+/// current again, and the next one's events were then dropped as older.
 func mergeTrip(_ report: TripReport, type: EventType, into vehicle: inout Vehicle, stamp: Stamp, clamp: StampClamp) {
-    let order = earliest(report.start?.time, report.end?.time, stamp: stamp, clamp: clamp)
+    let order = earliest(report.start?.time, report.end?.time, occurredAt: type == .tripStarted ? stamp.time : nil,
+                         clamp: clamp)
     var trip: TripState
     if let current = vehicle.trip, current.tripID == report.tripID {
         trip = current
@@ -52,9 +58,12 @@ func mergeTrip(_ report: TripReport, type: EventType, into vehicle: inout Vehicl
     vehicle.trip = trip
 }
 
-/// Smoke incidents merge by id; `SmokeDataReady` ends one, whichever of the two arrives first.
+/// Smoke incidents merge by id; `SmokeDataReady` ends one, whichever of the two arrives first. As for trips, the
+/// event's time orders an incident only for `SmokeDetected`: a `SmokeDataReady` of an earlier incident, without
+/// its `started_at`, took its end for the incident's time and hid a newer, active one.
 func mergeSmoke(_ report: SmokeReport, type: EventType, into vehicle: inout Vehicle, stamp: Stamp, clamp: StampClamp) {
-    let order = earliest(report.detectedAt, report.startedAt, stamp: stamp, clamp: clamp)
+    let order = earliest(report.detectedAt, report.startedAt,
+                         occurredAt: type == .smokeDetected ? stamp.time : nil, clamp: clamp)
     var incident: SmokeState
     if let current = vehicle.smoke, current.incidentID == report.incidentID {
         incident = current
@@ -84,8 +93,9 @@ extension Stamp {
 }
 
 /// What orders two trips or two incidents of one vehicle: the earliest of their own times (held to the arrival
-/// clamp) and the event's stamp; unknown when there is none.
-private func earliest(_ first: Timestamp?, _ second: Timestamp?, stamp: Stamp, clamp: StampClamp) -> Timestamp {
-    let own = [clamp.clamp(first), clamp.clamp(second), stamp.time == Stamp.unknownTime ? nil : stamp.time]
+/// clamp) and `occurredAt` where the event's time stands for one; unknown when there is none.
+private func earliest(_ first: Timestamp?, _ second: Timestamp?, occurredAt: Timestamp?, clamp: StampClamp) -> Timestamp {
+    let event = occurredAt == Stamp.unknownTime ? nil : occurredAt
+    let own = [clamp.clamp(first), clamp.clamp(second), event]
     return own.compactMap { $0 }.min() ?? Stamp.unknownTime
 }
