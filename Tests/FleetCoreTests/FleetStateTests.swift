@@ -73,34 +73,20 @@ import TestSupport
     /// trip another start time ended in a different trip in each order, as the last report to arrive won. Now
     /// the newest report of each value wins; a reported end time wins over the time a `TripEnded` occurred.
     @Test func reportsOfOneTripOrIncidentThatDisagreeGiveOneStateInAnyOrder() {
-        func at(_ time: String) -> Timestamp { Timestamp(iso8601: "2026-11-28T\(time)Z")! }
-        func trip(_ id: String, _ type: EventType, at time: String?, start: String? = nil, end: String? = nil,
-                  km: Double? = nil) -> Event {
-            Event(id: id, type: type, occurredAt: time.map(at), vehicleID: "JQ7RP", payload: .trip(TripReport(
-                tripID: "trp_1", start: start.map { TripPoint(time: at($0)) }, end: end.map { TripPoint(time: at($0)) },
-                distanceKilometers: km)))
-        }
-        func smoke(_ id: String, at time: String, ended: String, pm25: Double) -> Event {
-            Event(id: id, type: .smokeDataReady, occurredAt: at(time), vehicleID: "JQ7RP",
-                  payload: .smoke(SmokeReport(incidentID: "smk_1", endedAt: at(ended), maxPM25: pm25)))
-        }
         let events = [
-            trip("started", .tripStarted, at: nil, start: "10:15:28"),
-            trip("ended", .tripEnded, at: "10:41:12", start: "10:33:28", end: "10:41:09"),
-            trip("ended-again", .tripEnded, at: "10:42:00"),  // no end time: the reported one still wins
-            trip("metrics", .tripMetricsReady, at: "10:43:00", km: 21.4),
-            trip("metrics-corrected", .tripMetricsReady, at: "10:44:00", km: 21.9),
-            smoke("smoke-data", at: "12:05:00", ended: "12:04:00", pm25: 310),
-            smoke("smoke-data-corrected", at: "12:06:00", ended: "12:04:30", pm25: 320),
+            trip("started", "trp_1", .tripStarted, at: nil, start: "10:15:28"),
+            trip("ended", "trp_1", .tripEnded, at: "10:41:12", start: "10:33:28", end: "10:41:09"),
+            trip("ended-again", "trp_1", .tripEnded, at: "10:42:00"),  // no end time: the reported one still wins
+            trip("metrics", "trp_1", .tripMetricsReady, at: "10:43:00", km: 21.4),
+            trip("metrics-corrected", "trp_1", .tripMetricsReady, at: "10:44:00", km: 21.9),
+            smoke("smoke-data", "smk_1", .smokeDataReady, at: "12:05:00", ended: "12:04:00", pm25: 310),
+            smoke("smoke-data-corrected", "smk_1", .smokeDataReady, at: "12:06:00", ended: "12:04:30", pm25: 320),
         ]
-        var forward = FleetState()
-        for event in events { forward.apply(event) }
-        var reversed = FleetState()
-        for event in events.reversed() { reversed.apply(event) }
+        let forward = applied(events), reversed = applied(events.reversed())
         #expect(forward == reversed)
-        let trip = try! #require(forward["JQ7RP"]?.trip)
+        let trip = try! #require(forward["V"]?.trip)
         #expect(trip.startedAt == at("10:33:28") && trip.endedAt == at("10:41:09") && trip.distanceKilometers == 21.9)
-        let incident = try! #require(forward["JQ7RP"]?.smoke)
+        let incident = try! #require(forward["V"]?.smoke)
         #expect(incident.endedAt == at("12:04:30") && incident.maxPM25 == 320)
     }
 
@@ -109,17 +95,6 @@ import TestSupport
     /// again and the next one's end was dropped as older. Smoke the same way: an earlier incident's data, without
     /// its start, hid a newer incident that was still active.
     @Test func aLateReportOfAnEarlierTripOrIncidentLeavesTheNewerOneCurrent() {
-        func at(_ time: String) -> Timestamp { Timestamp(iso8601: "2026-11-28T\(time)Z")! }
-        func trip(_ id: String, _ tripID: String, _ type: EventType, at time: String, start: String? = nil,
-                  end: String? = nil, km: Double? = nil) -> Event {
-            Event(id: id, type: type, occurredAt: at(time), vehicleID: "V", payload: .trip(TripReport(
-                tripID: tripID, start: start.map { TripPoint(time: at($0)) }, end: end.map { TripPoint(time: at($0)) },
-                distanceKilometers: km)))
-        }
-        func smoke(_ id: String, _ incident: String, _ type: EventType, at time: String, detected: String? = nil) -> Event {
-            Event(id: id, type: type, occurredAt: at(time), vehicleID: "V",
-                  payload: .smoke(SmokeReport(incidentID: incident, detectedAt: detected.map(at))))
-        }
         let events = [
             trip("a-started", "trp_A", .tripStarted, at: "10:00:00", start: "10:00:00"),
             trip("a-ended", "trp_A", .tripEnded, at: "10:25:00", start: "10:00:00", end: "10:25:00"),
@@ -130,11 +105,8 @@ import TestSupport
             smoke("s2-detected", "smk_2", .smokeDetected, at: "11:00:00", detected: "11:00:00"),
             smoke("s1-data", "smk_1", .smokeDataReady, at: "11:05:00"),
         ]
-        var inOrder = FleetState()
-        for event in events { inOrder.apply(event) }
-        var reversed = FleetState()
-        for event in events.reversed() { reversed.apply(event) }
-        #expect(inOrder == reversed)
+        let inOrder = applied(events)
+        #expect(inOrder == applied(events.reversed()))
         #expect(inOrder["V"]?.trip?.tripID == "trp_B" && inOrder["V"]?.trip?.endedAt == at("10:50:00"))
         #expect(inOrder["V"]?.smoke?.incidentID == "smk_2" && inOrder["V"]?.hasActiveSmoke == true)
         #expect(inOrder.counts.activeSmoke == 1)
@@ -235,6 +207,28 @@ import TestSupport
         #expect(state.apply(event(999_999)) == .duplicate)
         #expect(state.apply(event(990_000)) == .duplicate)
         #expect(state.apply(event(0)) == .applied)
+    }
+
+    // Trip and smoke events of vehicle V, at times of 28 Nov 2026.
+    func at(_ time: String) -> Timestamp { Timestamp(iso8601: "2026-11-28T\(time)Z")! }
+
+    func trip(_ id: String, _ tripID: String, _ type: EventType, at time: String?, start: String? = nil,
+              end: String? = nil, km: Double? = nil) -> Event {
+        Event(id: id, type: type, occurredAt: time.map(at), vehicleID: "V", payload: .trip(TripReport(
+            tripID: tripID, start: start.map { TripPoint(time: at($0)) }, end: end.map { TripPoint(time: at($0)) },
+            distanceKilometers: km)))
+    }
+
+    func smoke(_ id: String, _ incident: String, _ type: EventType, at time: String, detected: String? = nil,
+               ended: String? = nil, pm25: Double? = nil) -> Event {
+        Event(id: id, type: type, occurredAt: at(time), vehicleID: "V", payload: .smoke(SmokeReport(
+            incidentID: incident, detectedAt: detected.map(at), endedAt: ended.map(at), maxPM25: pm25)))
+    }
+
+    func applied(_ events: some Sequence<Event>) -> FleetState {
+        var state = FleetState()
+        for event in events { state.apply(event) }
+        return state
     }
 
     func counts(vehicles: Int, online: Int, inRental: Int, smoke: Int = 0) -> FleetCounts {
