@@ -92,7 +92,7 @@ public struct DashboardModel: Hashable, Sendable {
     /// How many events the source is behind: on a stream, behind `catchUpTo`; on classic queues, the messages
     /// they held when it subscribed and has not received yet (`StreamStatus.queuedBehind`). Nil once caught up.
     public var eventsBehind: Int64? {
-        guard let target = catchUpTo else { return stream.queuedBehind.map { Int64($0) } }
+        guard let target = catchUpTo else { return stream.queuedBehind.flatMap { Int64(exactly: $0) } }
         let behind = target - (stream.streamOffset ?? -1)
         return behind > 0 ? behind : nil
     }
