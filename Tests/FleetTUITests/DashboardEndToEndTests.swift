@@ -112,7 +112,7 @@ import Glibc
         // Still open: y was discarded, not queued.
         #expect(await tmux.waitFor("the dialog still open", { $0.contains("[ Cancel ]") }) != nil)
         tmux.keys("y")
-        await tmux.waitFor("the lock") { $0.contains("Locked ") && !$0.contains("[ Cancel ]") }
+        await tmux.waitFor("the lock") { Self.showsLockOutcome($0) && !$0.contains("[ Cancel ]") }
         tmux.keys("q")
         await tmux.waitFor("a clean exit") { $0.contains("FLEETWATCH-EXIT=0") }
     }
@@ -196,6 +196,14 @@ import Glibc
         await tmux.waitFor("a clean exit") { $0.contains("FLEETWATCH-EXIT=0") }
     }
 
+    /// Whether the status line tells a lock's outcome (of vehicle `id`, or of any with ""). The answer's line
+    /// ("Locked …: 200, waiting for the stream to confirm") gives way to the confirmation's ("Lock … confirmed by
+    /// the stream after 0.1 s") as soon as the reading is applied, which can be before the next look at the screen.
+    static func showsLockOutcome(_ screen: String, of id: String = "") -> Bool {
+        if id.isEmpty { return screen.contains("Locked ") || screen.contains(" confirmed by the stream") }
+        return screen.contains("Locked \(id): 200") || screen.contains("Lock \(id) confirmed by the stream")
+    }
+
     /// The charge column's numbers, top to bottom (the column after the id).
     static func charges(_ screen: String) -> [Double] {
         screen.split(separator: "\n").filter { $0.hasPrefix("│") }.compactMap { line in
@@ -232,7 +240,9 @@ import Glibc
         await tmux.waitFor("LOCKED in the row") { screen in
             screen.split(separator: "\n").contains { $0.contains(id) && $0.contains("LOCKED") && !$0.contains("LOCKING") }
         }
-        await tmux.waitFor("the outcome with its flow id") { $0.contains("Locked \(id): 200") && $0.contains("(flow ") }
+        await tmux.waitFor("the outcome with its flow id") { screen in
+            Self.showsLockOutcome(screen, of: id) && screen.contains("(flow ")
+        }
 
         // The stand-in publishes the reading the lock caused, with its flow id: the stream confirms the lock.
         await tmux.waitFor("the lock confirmed in the row") { screen in
