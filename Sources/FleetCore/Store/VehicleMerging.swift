@@ -96,6 +96,11 @@ extension Stamp {
 /// clamp) and `occurredAt` where the event's time stands for one; unknown when there is none.
 private func earliest(_ first: Timestamp?, _ second: Timestamp?, occurredAt: Timestamp?, clamp: StampClamp) -> Timestamp {
     let event = occurredAt == Stamp.unknownTime ? nil : occurredAt
-    let own = [clamp.clamp(first), clamp.clamp(second), event]
-    return own.compactMap { $0 }.min() ?? Stamp.unknownTime
+    // Pairwise, not through an array: this runs for every trip and smoke event, and the array was an allocation.
+    func earlier(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return min(a, b)
+    }
+    return earlier(earlier(clamp.clamp(first), clamp.clamp(second)), event) ?? Stamp.unknownTime
 }

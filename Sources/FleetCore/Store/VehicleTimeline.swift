@@ -24,8 +24,19 @@ public struct VehicleTimeline: Hashable, Sendable {
     }
 
     mutating func insert(_ entry: TimelineEntry) {
+        // `Deque` grows by half from one element: a vehicle's first ten entries took six allocations, one for
+        // nearly every event of a catch-up. Growing by doubling from 8 takes two, and stops at one past the
+        // capacity (an insert into a full timeline comes before its oldest entry is dropped), where growing by
+        // half reached 210. Only `insert` adds entries, so the count alone says when the room is used up.
+        let count = entries.count
+        if count == 0 || (count >= Self.firstRoom && count & (count - 1) == 0 && count < Self.capacity) {
+            entries.reserveCapacity(count == 0 ? Self.firstRoom : min(count * 2, Self.capacity + 1))
+        }
         entries.insertKeepingNewest(entry, capacity: Self.capacity) { $0.order < $1.order }
     }
+
+    /// The room a timeline is first given; doubled each time it fills (8, 16, …, 128, then `capacity` + 1).
+    static let firstRoom = 8
 }
 
 /// One event in a vehicle's timeline: when, what (in short), and the hash of its flow id.
