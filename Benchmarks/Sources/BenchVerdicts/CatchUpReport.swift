@@ -1,5 +1,6 @@
 /// What `bench-verdict catch-up` prints for a run of the catch-up benchmark: for each kind of queue, each side's
-/// drains, the key presses' latencies and the dashboard's peak memory, then the verdicts (`CatchUpRule`).
+/// drains, each round's ratio, the ratio as the consumer benchmark compares, the key presses' latencies and the
+/// dashboard's peak memory, then the verdicts (`CatchUpRule`).
 public struct CatchUpReport: Sendable {
     public var lines: [String] = []
     public var verdicts: [Verdict]
@@ -16,6 +17,17 @@ public struct CatchUpReport: Sendable {
                              + "\(Figures.grouped(median(rates) ?? 0))/s, outside the broker's slow mode "
                              + "\(median(fast[side] ?? []).map { Figures.grouped($0) + "/s" } ?? "-") "
                              + "(\(fast[side]?.count ?? 0) drain(s))")
+            }
+            for pair in RoundPair.rounds(of: drains) ?? [] {
+                let broker = [pair.c, pair.dashboard].map { $0.brokerMicrosPerEvent.map { Figures.fixed($0, 1) } ?? "-" }
+                let ratio = pair.ratio.map { Figures.judgedRatio($0, rounded: .down) } ?? "-"
+                lines.append("\(kind.rawValue) round \(pair.round): \(ratio) the C consumer, the broker at "
+                             + "\(broker[0]) (C) and \(broker[1]) µs an event"
+                             + (pair.isOneMode ? "" : ": not one mode, left out"))
+            }
+            if let before = ConsumerRule.compare(.dashboard, in: drains) {
+                lines.append("\(kind.rawValue), compared as the consumer benchmark compares (the rule before 7 Dec "
+                             + "2026, not judged): \(Figures.judgedRatio(before.ratio, rounded: .down))")
             }
             let presses = run.keyLatencies[kind] ?? []
             if !presses.isEmpty {

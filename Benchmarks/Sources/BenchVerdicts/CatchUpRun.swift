@@ -10,7 +10,8 @@ public enum QueueKind: String, Sendable, CaseIterable {
 /// latency until a frame showed it, and the dashboard's peak resident memory in each of its drains.
 ///
 /// The log has one record a line:
-/// - `drain KIND SIDE RATE BROKER`: a drain as the consumer benchmark logs it (`ConsumerDrain`), of `KIND`;
+/// - `drain KIND SIDE RATE BROKER`: a drain as the consumer benchmark logs it (`ConsumerDrain`), of `KIND`; a
+///   kind's drains in the order they ran, two a round (`RoundPair`);
 /// - `key KIND MILLISECONDS`: a key typed while the dashboard caught up, and how long until a presented frame
 ///   showed it; `inf` when no frame showed it before the dashboard had caught up and a second more;
 /// - `memory KIND BYTES`: the dashboard's peak resident set (VmHWM) in one drain; 0 when it could not be read.
