@@ -35,7 +35,7 @@ public enum CatchUpRule {
 
     static func rate(_ kind: QueueKind, _ run: CatchUpRun) -> Verdict {
         let subject = "catch-up on a \(kind.rawValue): the dashboard's rate"
-        let targetText = "≥ \(Figures.fixed(ConsumerRule.target, 2))× the C consumer"
+        let targetText = ConsumerRule.targetText
         guard let rounds = RoundPair.rounds(of: run.drains[kind] ?? []), !rounds.isEmpty else {
             return Verdict(subject: subject, outcome: .cannotMeasure,
                            figure: "the drains are not rounds of one C and one dashboard drain", target: targetText)

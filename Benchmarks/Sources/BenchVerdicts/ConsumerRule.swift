@@ -10,6 +10,8 @@
 /// drains.
 public enum ConsumerRule {
     public static let target = 0.9
+    /// The target as the verdicts print it, for every rate compared with the C consumer's.
+    static let targetText = "≥ \(Figures.fixed(target, 2))× the C consumer"
     /// A drain whose broker CPU per event is over this many times the run's lowest is in the slow mode.
     public static let slowModeFactor = 1.5
     /// The fewest fast drains a side needs for its median to be the figure.
@@ -72,7 +74,6 @@ public enum ConsumerRule {
     /// The verdict on `side`'s rate against the C consumer's, compared by `compare`: the consumer benchmark's
     /// and, for each kind of queue, the catch-up benchmark's.
     public static func rateVerdict(_ side: ConsumerSide, subject: String, in drains: [ConsumerDrain]) -> Verdict {
-        let targetText = "≥ \(Figures.fixed(target, 2))× the C consumer"
         guard let comparison = compare(side, in: drains) else {
             return Verdict(subject: subject, outcome: .cannotMeasure,
                            figure: "no drain by it or by the C consumer", target: targetText)

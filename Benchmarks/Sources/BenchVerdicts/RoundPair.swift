@@ -6,12 +6,6 @@ public struct RoundPair: Sendable, Equatable {
     public var c: ConsumerDrain
     public var dashboard: ConsumerDrain
 
-    public init(round: Int, c: ConsumerDrain, dashboard: ConsumerDrain) {
-        self.round = round
-        self.c = c
-        self.dashboard = dashboard
-    }
-
     /// The dashboard's rate over the C consumer's; nil when the C consumer's is not a positive rate.
     public var ratio: Double? {
         guard c.eventsPerSecond > 0, c.eventsPerSecond.isFinite, dashboard.eventsPerSecond.isFinite else { return nil }
