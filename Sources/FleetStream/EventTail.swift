@@ -55,7 +55,7 @@ public struct EventTail: Sendable {
                 for event in batch.events {
                     handled += 1
                     if let vehicle, event.vehicleID?.lowercased() != vehicle { continue }
-                    guard seen.insert(stableHash(event.id)) else { continue }
+                    guard seen.insert(event.idHash) else { continue }
                     output(format == .json ? TailFormat.json(event) : TailFormat.text(event))
                     printed += 1
                     if let count, printed >= count {

@@ -266,7 +266,7 @@ final class StreamConsumer {
             return
         }
         if burstEvents.isEmpty { burstTargets = hub.current() }
-        burstHashes.append(stableHash(event.id))
+        burstHashes.append(event.idHash)
         burstEvents.append(consume event)  // moved, not copied: a copy retains each of its strings
         burstTags.append(delivery.deliveryTag)
     }

@@ -1,3 +1,4 @@
+@testable import FleetCore
 import Testing
 import TestSupport
 
@@ -85,6 +86,58 @@ import TestSupport
             {"metadata": {"type": "SmokeDetected"}, "vehicle_id": "K2M9X"}
             """, messageID: "amqp-42")
         #expect(event.id == "amqp-42")
+    }
+
+    /// An id is kept inline when it is short ASCII and as a string otherwise (`CompactID`); both read back as
+    /// written, escapes undone, and hash as `stableHash` of that text.
+    @Test(arguments: [
+        (#""5f1a9b3c-2d4e-4f60-8a7b-9c0d1e2f3a4b""#, "5f1a9b3c-2d4e-4f60-8a7b-9c0d1e2f3a4b"),
+        ("\"\"", "amqp-7"),
+        (#""\#(String(repeating: "x", count: 40))""#, String(repeating: "x", count: 40)),
+        (#""\#(String(repeating: "y", count: 41))""#, String(repeating: "y", count: 41)),
+        (#""\#(String(repeating: "z", count: 5000))""#, String(repeating: "z", count: 5000)),
+        (#""Zo\u00e9-1""#, "Zoé-1"),
+        (#""Zoé-2""#, "Zoé-2"),
+        (#""a\"b\/c""#, #"a"b/c"#),
+    ])
+    func anEventIDReadsBackAsWrittenWhateverItsLength(json: String, id: String) throws {
+        let event = try decode("""
+            {"metadata": {"id": \(json), "type": "SmokeDetected"}, "vehicle_id": "K2M9X"}
+            """, messageID: "amqp-7")
+        #expect(event.id == id)
+        #expect(event.idHash == stableHash(id))
+        var renamed = event
+        renamed.id = id + "!"
+        #expect(renamed.id == id + "!" && renamed.idHash == stableHash(id + "!"))
+    }
+
+    /// A flow id is kept as an event id is, and capped as any other field is.
+    @Test(arguments: [
+        (#""2c1b0a99-8877-4655-a443-3221100ffeed""#, "2c1b0a99-8877-4655-a443-3221100ffeed"),
+        ("\"\"", ""),
+        (#""\#(String(repeating: "y", count: 41))""#, String(repeating: "y", count: 41)),
+        (#""\#(String(repeating: "z", count: 5000))""#, TextLimits.capped(String(repeating: "z", count: 5000))),
+        (#""f\u00e9-1""#, "fé-1"),
+    ])
+    func aFlowIDReadsBackAsWrittenAndCapped(json: String, flowID: String) throws {
+        let event = try decode("""
+            {"metadata": {"id": "e3", "type": "VehicleStateRecorded", "flow_id": \(json)}, "vehicle_id": "K2M9X"}
+            """)
+        #expect(event.flowID == flowID)
+        #expect(event.flowHash == TimelineEntry.flowHash(of: flowID))
+        #expect(flowID.utf8.count < 5000)
+    }
+
+    /// The known reasons are matched as bytes; an escaped spelling of one is still that reason.
+    @Test func reasonsAreKnownWrittenPlainOrEscapedAndKeptRawOtherwise() throws {
+        let event = try decode(#"""
+            {"metadata": {"id": "e4", "type": "VehicleChanged"},
+             "reasons": ["LIFE_STATUS_CHANGED", "MASTER_DATA_CHANGE\u0044", "LIFE_STATUS_CHANGED_", "", "MASTER_DATA_CHANGED"],
+             "vehicle": {"id": "JQ7RP"}}
+            """#)
+        guard case let .vehicleChanged(change) = event.payload else { Issue.record("payload"); return }
+        #expect(change.reasons == [.lifeStatusChanged, .masterDataChanged, .other("LIFE_STATUS_CHANGED_"), .other(""),
+                                   .masterDataChanged])
     }
 
     @Test func unknownFieldsAreIgnoredAndNullsAreAbsent() throws {

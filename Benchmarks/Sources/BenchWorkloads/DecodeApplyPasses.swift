@@ -19,7 +19,7 @@ public enum DecodeApplyPasses {
     public static func decode(_ bodies: [[UInt8]], with decoder: EventDecoder) {
         var count = 0
         for body in bodies {
-            if let e = try? decoder.decode(body: body) { count += e.id.isEmpty ? 0 : 1 }
+            if let e = try? decoder.decode(body: body) { count += e.idHash == 0 ? 0 : 1 }
         }
         precondition(count == bodies.count, "the decoder should decode the whole mix")
     }

@@ -31,7 +31,7 @@ public enum LongRun {
                         rejected += 1
                         continue
                     }
-                    if seen.insert(stableHash(event.id)) { state.apply(event, arrivedAt: arrival) }
+                    if seen.insert(event.idHash) { state.apply(event, arrivedAt: arrival) }
                 }
             }
             store.read { state in

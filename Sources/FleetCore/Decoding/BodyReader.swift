@@ -187,6 +187,11 @@ package struct BodyReader {
     /// A string, unescaped and cut to `maxBytes` of UTF-8 (`TextLimits.capped`); nil for `null`.
     package mutating func readString(maxBytes: Int = TextLimits.maxFieldBytes) throws(EventDecodingError) -> String? {
         guard let (bytes, escaped) = try readRawString() else { return nil }
+        return Self.string(bytes, escaped: escaped, maxBytes: maxBytes)
+    }
+
+    /// The string `readString` makes of a string's raw bytes.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, maxBytes: Int = TextLimits.maxFieldBytes) -> String {
         if !escaped && bytes.count <= maxBytes { return String(decoding: bytes, as: UTF8.self) }
         return TextLimits.capped(escaped ? unescape(bytes) : String(decoding: bytes, as: UTF8.self), maxBytes: maxBytes)
     }
@@ -257,17 +262,24 @@ package struct BodyReader {
     /// An array of strings, each capped as `readString` caps it, and no more than `TextLimits.maxArrayElements`
     /// of them kept (the rest are checked and passed over); nil for `null`.
     mutating func readStrings() throws(EventDecodingError) -> [String]? {
-        var result: [String] = []
+        try readStrings { (bytes, escaped) in Self.string(bytes, escaped: escaped) }
+    }
+
+    /// `readStrings`, each element made by `element` from the string's raw bytes and whether they hold escapes.
+    mutating func readStrings<T>(
+        _ element: (UnsafeBufferPointer<UInt8>, _ escaped: Bool) -> T
+    ) throws(EventDecodingError) -> [T]? {
+        var result: [T] = []
         let found = try readArray(expected: "an array of strings") { (r) throws(EventDecodingError) in
             let c = try r.peek()
             guard c == UInt8(ascii: "\"") else {
                 throw r.mismatch(c, expected: "an array of strings", found: { "an element that is \($0)" })
             }
             guard result.count < TextLimits.maxArrayElements else { return }  // passed over by `readArray`
-            guard let element = try r.readString() else {
+            guard let (bytes, escaped) = try r.readRawString() else {
                 throw r.mismatch(c, expected: "an array of strings", found: { "an element that is \($0)" })
             }
-            result.append(element)
+            result.append(element(bytes, escaped))
         }
         guard found else { return nil }
         return result

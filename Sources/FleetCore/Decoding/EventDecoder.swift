@@ -90,9 +90,9 @@ public struct EventDecoder: Sendable {
         if type == nil { type = try metadata.eventType(in: &r) }
         guard let type else { throw .missingField("metadata.type") }
         var id = metadata.id
-        if id == nil || id == "" { id = messageID().flatMap { $0.isEmpty ? nil : $0 } }
+        if id?.isEmpty ?? true { id = messageID().flatMap { $0.isEmpty ? nil : CompactID($0) } }
         guard let id else { throw .missingField("metadata.id") }
-        let flowID = metadata.flowID ?? EventDecoder.header("flow-id", in: headers)
+        let flowID = metadata.flowID ?? EventDecoder.header("flow-id", in: headers).map(CompactID.init)
 
         let vehicleID: String?
         let payload: EventPayload
@@ -109,7 +109,7 @@ public struct EventDecoder: Sendable {
             }
             (vehicleID, payload) = try parts.payload(of: type)
         }
-        return Event(id: id, type: type, occurredAt: metadata.occurredAt, flowID: flowID, fleetID: metadata.fleetID,
+        return Event(idStorage: id, type: type, occurredAt: metadata.occurredAt, flowStorage: flowID, fleetID: metadata.fleetID,
                      vehicleID: vehicleID, payload: payload, valuesOutOfRange: r.valuesOutOfRange)
     }
 

@@ -1,9 +1,9 @@
 /// What an event's `metadata` says. The type is kept by position and read only when no header names it: a
 /// header's type wins, and then `metadata.type` is not looked at, even when it is of the wrong kind.
 struct Metadata {
-    var id: String?
+    var id: CompactID?
     var occurredAt: Timestamp?
-    var flowID: String?
+    var flowID: CompactID?
     var fleetID: String?
     var type: BodyReader.Mark?
     var eventType: BodyReader.Mark?
@@ -13,11 +13,11 @@ struct Metadata {
         _ = try r.readObject { (r, key) throws(EventDecodingError) in
             switch key {
             // Only a string (as INVERS documents it), never capped: only its hash is kept, and a cap could make two ids one.
-            case "id": id = try r.readString(maxBytes: .max)
+            case "id": id = try r.readCompactID(maxBytes: .max)
             case "type": type = try r.mark()
             case "event_type": eventType = try r.mark()
             case "occurred_at": occurredAt = try r.readTimestamp()
-            case "flow_id": flowID = try r.readString()
+            case "flow_id": flowID = try r.readCompactID()
             case "fleet_id": fleetID = try r.readString()
             default: break
             }
@@ -39,6 +39,13 @@ struct Metadata {
 }
 
 extension BodyReader {
+    /// An id as `readString(maxBytes:)` reads it, inline when it can be (`CompactID`); nil for `null`.
+    mutating func readCompactID(maxBytes: Int = TextLimits.maxFieldBytes) throws(EventDecodingError) -> CompactID? {
+        guard let (bytes, escaped) = try readRawString() else { return nil }
+        if !escaped, bytes.count <= maxBytes, let inline = CompactID(inlining: bytes) { return inline }
+        return CompactID(Self.string(bytes, escaped: escaped, maxBytes: maxBytes))
+    }
+
     /// An event type, matched without building a string for the canonical spellings; nil for `null`.
     mutating func readEventType() throws(EventDecodingError) -> EventType? {
         guard let (bytes, escaped) = try readRawString() else { return nil }

@@ -64,7 +64,7 @@ enum PayloadKey: Int, CaseIterable {
 /// member that comes twice is read afresh, so the last one counts.
 struct PayloadParts {
     var vehicle: VehicleResource?
-    var reasons: [String]?
+    var reasons: [ChangeReason]?
     var vehicleID: String?
     var vehicleState: VehicleState?
     var trip: TripReport?
@@ -77,7 +77,12 @@ struct PayloadParts {
         case .vehicle:
             vehicle = VehicleResource(id: "")
             if try !vehicle!.read(&r) { vehicle = nil }
-        case .reasons: reasons = try r.readStrings()
+        case .reasons:
+            // The known reasons are matched as bytes: a `String` of one, and an array of them, were two allocations
+            // a `VehicleChanged` event.
+            reasons = try r.readStrings { (bytes, escaped) in
+                (escaped ? nil : ChangeReason(knownUTF8: bytes)) ?? ChangeReason(raw: BodyReader.string(bytes, escaped: escaped))
+            }
         case .vehicleID: vehicleID = try r.readString()
         case .vehicleState:
             vehicleState = VehicleState()
@@ -97,8 +102,7 @@ struct PayloadParts {
         switch type {
         case .vehicleChanged:
             guard let vehicle = vehicle.take() else { throw .missingField("vehicle") }
-            let reasons = reasons?.map(ChangeReason.init(raw:)) ?? []
-            return (vehicle.id, .vehicleChanged(VehicleChange(reasons: reasons, vehicle: vehicle)))
+            return (vehicle.id, .vehicleChanged(VehicleChange(reasons: reasons ?? [], vehicle: vehicle)))
         case .vehicleStateRecorded:
             guard let vehicleID else { throw .missingField("vehicle_id") }
             return (vehicleID, .vehicleStateRecorded(vehicleState.take() ?? VehicleState()))

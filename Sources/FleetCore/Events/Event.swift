@@ -1,11 +1,23 @@
 /// One decoded INVERS event: the envelope every event shares, and the payload of its type.
 public struct Event: Sendable, Identifiable {
     /// `metadata.id` (or the AMQP `message_id` when the body has none): unique per event, the key for dedup.
-    public var id: String
+    public var id: String {
+        get { idStorage.string }
+        set { idStorage = CompactID(newValue) }
+    }
+    /// `stableHash(id)`, made from the id's bytes where they are kept, without building a `String`.
+    public var idHash: UInt64 { idStorage.withUTF8 { stableHash(utf8: $0) } }
+    var idStorage: CompactID
     public var type: EventType
     public var occurredAt: Timestamp?
     /// The flow id of the REST call that caused this event, if any.
-    public var flowID: String?
+    public var flowID: String? {
+        get { flowStorage?.string }
+        set { flowStorage = newValue.map(CompactID.init) }
+    }
+    /// `TimelineEntry`'s hash of the flow id, 0 when there is none, made without building a `String`.
+    var flowHash: UInt64 { flowStorage?.withUTF8 { TimelineEntry.flowHash(utf8: $0) } ?? 0 }
+    var flowStorage: CompactID?
     public var fleetID: String?
     /// The vehicle the event is about; always present for the known types.
     public var vehicleID: String?
@@ -16,10 +28,16 @@ public struct Event: Sendable, Identifiable {
 
     public init(id: String, type: EventType, occurredAt: Timestamp?, flowID: String? = nil, fleetID: String? = nil,
                 vehicleID: String?, payload: EventPayload, valuesOutOfRange: Int = 0) {
-        self.id = id
+        self.init(idStorage: CompactID(id), type: type, occurredAt: occurredAt, flowStorage: flowID.map(CompactID.init),
+                  fleetID: fleetID, vehicleID: vehicleID, payload: payload, valuesOutOfRange: valuesOutOfRange)
+    }
+
+    init(idStorage: CompactID, type: EventType, occurredAt: Timestamp?, flowStorage: CompactID?, fleetID: String?,
+         vehicleID: String?, payload: EventPayload, valuesOutOfRange: Int) {
+        self.idStorage = idStorage
         self.type = type
         self.occurredAt = occurredAt
-        self.flowID = flowID
+        self.flowStorage = flowStorage
         self.fleetID = fleetID
         self.vehicleID = vehicleID
         self.payload = payload

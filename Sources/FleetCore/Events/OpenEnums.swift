@@ -81,6 +81,18 @@ public enum ChangeReason: Hashable, Sendable {
         }
     }
 
+    /// The known reason these bytes spell exactly, if any.
+    init?(knownUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return nil }
+        func matches(_ name: StaticString) -> Bool {
+            name.utf8CodeUnitCount == bytes.count && bytesEqual(name.utf8Start, base, count: bytes.count)
+        }
+        if matches("RENTAL_STATUS_CHANGED") { self = .rentalStatusChanged }
+        else if matches("LIFE_STATUS_CHANGED") { self = .lifeStatusChanged }
+        else if matches("MASTER_DATA_CHANGED") { self = .masterDataChanged }
+        else { return nil }
+    }
+
     public var raw: String {
         switch self {
         case .rentalStatusChanged: "RENTAL_STATUS_CHANGED"

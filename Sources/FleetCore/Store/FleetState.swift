@@ -88,14 +88,14 @@ public struct FleetState: Sendable {
     /// than that. Clock skew within the tolerance is left alone, so ordinary events keep their order.
     @discardableResult
     public mutating func apply(_ event: Event, arrivedAt: Timestamp) -> Outcome {
-        apply(event, idHash: stableHash(event.id), arrivedAt: arrivedAt)
+        apply(event, idHash: event.idHash, arrivedAt: arrivedAt)
     }
 
     /// Applies a batch in order, as `apply(_:arrivedAt:)` one event after the other, and answers each outcome.
     /// The deduplication memory is read for the whole batch first (`SeenEvents.warm`): at 100,000 vehicles its
     /// cache misses, one after another, were as large a cost as the vehicle dictionary's lookup.
     public mutating func apply(_ events: [Event], arrivedAt: Timestamp, _ outcome: (Event, Outcome) -> Void) {
-        let hashes = events.map { stableHash($0.id) }
+        let hashes = events.map { $0.idHash }
         seen.warm(hashes)
         for (event, hash) in zip(events, hashes) {
             outcome(event, apply(event, idHash: hash, arrivedAt: arrivedAt))
@@ -124,7 +124,7 @@ public struct FleetState: Sendable {
 
         let type = event.type
         // A plain value (no strings): the closures capture it without copying the event.
-        let entry = TimelineEntry(time: eventStamp.time, flowID: event.flowID, eventTiebreak: tiebreak,
+        let entry = TimelineEntry(time: eventStamp.time, flowHash: event.flowHash, eventTiebreak: tiebreak,
                                   summary: TimelineSummary(event))
         // One switch outside the closure, so each case captures only its own payload (capturing the whole
         // event copied it, with every string in it, on each apply).

@@ -58,12 +58,14 @@ extension Optional {
 
 /// FNV-1a, 64 bits: a stable hash of an event id for tiebreaks and dedup (Swift's `Hasher` is seeded per process).
 public func stableHash(_ text: String) -> UInt64 {
-    func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
-    }
     // Over the contiguous bytes when the string has them (every native one): the consumer hashes every event's
     // id, and walking `String.UTF8View` checks the representation at each byte.
-    return text.utf8.withContiguousStorageIfAvailable(fnv1a) ?? fnv1a(text.utf8)
+    text.utf8.withContiguousStorageIfAvailable { stableHash(utf8: $0) } ?? stableHash(utf8: text.utf8)
+}
+
+/// `stableHash` of the text whose UTF-8 bytes these are.
+public func stableHash(utf8 bytes: some Sequence<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    return hash
 }

@@ -50,8 +50,13 @@ public struct TimelineEntry: Hashable, Sendable {
     public var summary: TimelineSummary
 
     public init(time: Timestamp, flowID: String?, eventTiebreak: UInt64, summary: TimelineSummary) {
+        self.init(time: time, flowHash: flowID.map(TimelineEntry.flowHash(of:)) ?? 0, eventTiebreak: eventTiebreak,
+                  summary: summary)
+    }
+
+    init(time: Timestamp, flowHash: UInt64, eventTiebreak: UInt64, summary: TimelineSummary) {
         self.time = time
-        flowHash = flowID.map(TimelineEntry.flowHash(of:)) ?? 0
+        self.flowHash = flowHash
         tiebreak = UInt32(truncatingIfNeeded: eventTiebreak)
         self.summary = summary
     }
@@ -64,6 +69,7 @@ public struct TimelineEntry: Hashable, Sendable {
 
     /// Never 0, which stands for "no flow id".
     static func flowHash(of flowID: String) -> UInt64 { max(1, stableHash(flowID)) }
+    static func flowHash(utf8 flowID: UnsafeBufferPointer<UInt8>) -> UInt64 { max(1, stableHash(utf8: flowID)) }
 
     var order: (Timestamp, UInt32) { (time, tiebreak) }
 }
