@@ -42,4 +42,24 @@ import TestSupport
         #expect(batch == one)
         #expect(batch.vehicles["V1"]?.plate?.value == "A2")
     }
+
+    /// A batch about vehicles the state already keeps, and new ones, in any mix, applies as its events one after the
+    /// other would.
+    @Test func aBatchAboutKeptVehiclesAppliesAsItsEventsOneAfterTheOther() {
+        let changed = { (id: String, vehicle: String, plate: String, second: Int) in
+            TestEvents.decode(TestEvents.vehicleChanged(id: id, vehicle: vehicle, at: "2026-11-28T10:00:0\(second)Z",
+                                                        reasons: ["MASTER_DATA_CHANGED"], plate: plate))
+        }
+        let first = [changed("a", "V1", "A", 0), changed("b", "V2", "B", 0), changed("c", "V3", "C", 0)]
+        let second = [changed("d", "V3", "D", 1), changed("e", "V4", "E", 1), changed("f", "V1", "F", 2),
+                      changed("g", "V4", "G", 2), changed("h", "V2", "H", 3), changed("d", "V3", "D", 1)]
+        var one = FleetState()
+        for event in first + second { one.apply(event, arrivedAt: .latest) }
+        var batch = FleetState()
+        batch.apply(first, arrivedAt: .latest) { _, _ in }
+        batch.apply(second, arrivedAt: .latest) { _, _ in }
+        #expect(batch == one)
+        #expect(["V1", "V2", "V3", "V4"].map { batch.vehicles[$0]?.plate?.value } == ["F", "H", "D", "G"])
+        #expect(batch.vehicles.values.map(\.timeline.count) == [2, 2, 2, 2])
+    }
 }
