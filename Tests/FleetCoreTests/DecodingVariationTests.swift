@@ -125,7 +125,6 @@ import TestSupport
             """)
         #expect(event.flowID == flowID)
         #expect(event.flowHash == TimelineEntry.flowHash(of: flowID))
-        #expect(flowID.utf8.count < 5000)
     }
 
     /// The known reasons are matched as bytes; an escaped spelling of one is still that reason.

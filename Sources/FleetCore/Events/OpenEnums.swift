@@ -73,24 +73,17 @@ public enum ChangeReason: Hashable, Sendable {
     case other(String)
 
     public init(raw: String) {
-        switch raw {
-        case "RENTAL_STATUS_CHANGED": self = .rentalStatusChanged
-        case "LIFE_STATUS_CHANGED": self = .lifeStatusChanged
-        case "MASTER_DATA_CHANGED": self = .masterDataChanged
-        default: self = .other(raw)
-        }
+        var text = raw
+        self = text.withUTF8 { ChangeReason(knownUTF8: $0) } ?? .other(raw)
     }
 
-    /// The known reason these bytes spell exactly, if any.
+    /// The reasons this version knows; `raw` spells each one.
+    private static let known: [ChangeReason] = [.rentalStatusChanged, .lifeStatusChanged, .masterDataChanged]
+
+    /// The known reason these bytes spell exactly, if any (a body's reasons are matched without a `String`).
     init?(knownUTF8 bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress else { return nil }
-        func matches(_ name: StaticString) -> Bool {
-            name.utf8CodeUnitCount == bytes.count && bytesEqual(name.utf8Start, base, count: bytes.count)
-        }
-        if matches("RENTAL_STATUS_CHANGED") { self = .rentalStatusChanged }
-        else if matches("LIFE_STATUS_CHANGED") { self = .lifeStatusChanged }
-        else if matches("MASTER_DATA_CHANGED") { self = .masterDataChanged }
-        else { return nil }
+        guard let known = Self.known.first(where: { $0.raw.utf8.elementsEqual(bytes) }) else { return nil }
+        self = known
     }
 
     public var raw: String {
