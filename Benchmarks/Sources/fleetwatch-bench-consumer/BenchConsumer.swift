@@ -10,8 +10,8 @@ import Foundation
 @main
 struct BenchConsumer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "fleetwatch-bench-consumer", abstract: "Consumer benchmarks: fill queues, drain one, or catch up on one as the dashboard.",
-        subcommands: [Fill.self, Drain.self, CatchUp.self])
+        commandName: "fleetwatch-bench-consumer", abstract: "Consumer benchmarks: fill queues, drain one, catch up on one as the dashboard, or time the store alone.",
+        subcommands: [Fill.self, Drain.self, CatchUp.self, ApplyOnly.self])
 }
 
 struct QueueOptions: ParsableArguments {
