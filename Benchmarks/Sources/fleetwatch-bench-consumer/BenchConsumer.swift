@@ -16,8 +16,13 @@ struct BenchConsumer: AsyncParsableCommand {
 
 struct QueueOptions: ParsableArguments {
     @Option(help: "The broker (the password may come from AMQP_PASSWORD instead).") var url: String
-    @Option(help: "The queue (fill: repeatable, every queue gets the same events).") var queue: [String]
+    @Option(help: "The queue (fill: repeatable, every queue gets the same events).") var queue: [String] = []
     @Option(help: "How many events.") var count: Int
+
+    /// A drain and a catch-up read a queue; only `fill` can do without one (it may fill a stream alone).
+    func validateHasQueue() throws {
+        guard !queue.isEmpty else { throw ValidationError("give a --queue") }
+    }
 
     func amqpURL() throws -> AMQPURL {
         var url = try AMQPURL(self.url)
@@ -27,13 +32,19 @@ struct QueueOptions: ParsableArguments {
 }
 
 /// Declares the queues (durable) and publishes `count` persistent events with confirms, once, through a
-/// fanout exchange bound to every queue: the broker copies them, so that both consumers drain the same events.
+/// fanout exchange bound to every queue: the broker copies them, so that both consumers drain the same events. The
+/// realistic mix is the same on every fill of the same count and vehicles, so queues filled one at a time hold the
+/// same events too.
 struct Fill: ParsableCommand {
     @OptionGroup var options: QueueOptions
     @Option(help: "A RabbitMQ stream (x-queue-type: stream) to fill with the same events, declared here (repeatable).")
     var stream: [String] = []
     @Option(help: "Bodies of the benchmarks' realistic mix (EventMix) about this many vehicles; without it, one VehicleStateRecorded shape.")
     var vehicles: Int?
+
+    func validate() throws {
+        guard !options.queue.isEmpty || !stream.isEmpty else { throw ValidationError("give a --queue or a --stream to fill") }
+    }
 
     func run() throws {
         let publisher = try AMQPPublisher(url: try options.amqpURL())
@@ -112,6 +123,8 @@ struct Drain: AsyncParsableCommand {
     var readCoalescing: Double?
     @Option(help: "How the subscriber is served: inline (the consumer alone), store (inline, applying to the dashboard's store) or stream (tail's).")
     var subscriber = Subscriber.inline
+
+    func validate() throws { try options.validateHasQueue() }
 
     func run() async throws {
         var configuration = StreamConfiguration(url: try options.amqpURL(), queues: options.queue, prefetch: prefetch,

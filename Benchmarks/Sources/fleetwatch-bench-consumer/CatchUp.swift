@@ -26,6 +26,8 @@ struct CatchUp: ParsableCommand {
     @Option(help: "Where to write the key presses' latencies.") var keyLog: String
     @Option(help: "Seconds to wait for the catch-up before giving up.") var timeout = 1800.0
 
+    func validate() throws { try options.validateHasQueue() }
+
     func run() throws {
         let url = try options.amqpURL()
         let configuration = StreamConfiguration(url: url, queues: [options.queue[0]], start: stream ? .first : nil,
