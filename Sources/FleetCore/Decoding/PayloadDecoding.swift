@@ -79,9 +79,10 @@ struct PayloadParts {
             if try !vehicle!.read(&r) { vehicle = nil }
         case .reasons:
             // The known reasons are matched as bytes: a `String` of one, and an array of them, were two allocations
-            // a `VehicleChanged` event.
+            // a `VehicleChanged` event. Plain bytes are matched once; an escaped spelling is unescaped first.
             reasons = try r.readStrings { (bytes, escaped) in
-                (escaped ? nil : ChangeReason(knownUTF8: bytes)) ?? ChangeReason(raw: BodyReader.string(bytes, escaped: escaped))
+                escaped ? ChangeReason(raw: BodyReader.string(bytes, escaped: true))
+                    : ChangeReason(knownUTF8: bytes) ?? .other(BodyReader.string(bytes, escaped: false))
             }
         case .vehicleID: vehicleID = try r.readString()
         case .vehicleState:

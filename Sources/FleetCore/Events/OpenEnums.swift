@@ -73,8 +73,7 @@ public enum ChangeReason: Hashable, Sendable {
     case other(String)
 
     public init(raw: String) {
-        var text = raw
-        self = text.withUTF8 { ChangeReason(knownUTF8: $0) } ?? .other(raw)
+        self = Self.known.first { $0.raw == raw } ?? .other(raw)
     }
 
     /// The reasons this version knows; `raw` spells each one.
