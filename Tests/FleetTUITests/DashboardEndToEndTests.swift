@@ -216,8 +216,10 @@ import Glibc
     /// status line, then `✓ LOCKED` once the stream confirms it; its detail shows the reading in its timeline; a
     /// resize redraws, too small shows only the message, `q` quits and the tty is as before.
     func lockFlow(_ tmux: TmuxSession, fleetSize: Int, connectedAs: String) async {
+        // The rows too: a capture can fall between a frame's header and its table.
         guard let first = await tmux.waitFor("the vehicles", {
             $0.contains("Vehicles \(fleetSize)/\(fleetSize)") && $0.contains(connectedAs)
+                && $0.split(separator: "\n").contains { $0.hasPrefix("│  ") }
         }) else { return }
         // A vehicle that is parked and not locked: the demo refuses to lock one that is moving.
         let rows = first.split(separator: "\n").map(String.init).filter { $0.hasPrefix("│  ") }
